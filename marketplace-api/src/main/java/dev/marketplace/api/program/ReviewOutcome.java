@@ -1,0 +1,6 @@
+package dev.marketplace.api.program;
+
+public enum ReviewOutcome {
+    APPROVED,
+    REJECTED
+}

@@ -1,0 +1,54 @@
+package dev.marketplace.command.graphql;
+
+import dev.marketplace.api.program.ApproveVersionCommand;
+import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.program.RegisterMiniProgramCommand;
+import dev.marketplace.api.program.ReleaseVersionCommand;
+import dev.marketplace.api.program.SubmitVersionCommand;
+import dev.marketplace.api.program.VersionId;
+import dev.marketplace.api.program.VersionView;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.stereotype.Controller;
+
+/** Translates the mini-program mutations into commands; the aggregate's answer is the response. */
+@Controller
+class ProgramMutations {
+
+    private final CommandGateway commands;
+
+    ProgramMutations(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @MutationMapping
+    CompletableFuture<MiniProgramView> registerMiniProgram(@Argument RegisterMiniProgramInput input) {
+        return commands.send(new RegisterMiniProgramCommand(UUID.randomUUID().toString(), input.name(),
+                                                            input.summary(), input.description(), input.category(),
+                                                            input.tags(), input.iconUrl()));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> submitVersion(@Argument SubmitVersionInput input) {
+        return commands.send(new SubmitVersionCommand(Ids.program("input.miniProgramId", input.miniProgramId()),
+                                                      input.version(), input.changelog(), input.permissions(),
+                                                      input.privacyUses(), input.packageDigest(),
+                                                      input.packageSize()));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> approveVersion(@Argument String versionId, @Argument String comment) {
+        VersionId id = Ids.version("versionId", versionId);
+        return commands.send(new ApproveVersionCommand(id.programId(), id.number(), comment));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> releaseVersion(@Argument String versionId, @Argument Integer percentage) {
+        VersionId id = Ids.version("versionId", versionId);
+        return commands.send(new ReleaseVersionCommand(id.programId(), id.number(),
+                                                       percentage == null ? 100 : percentage));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.marketplace.command.program;
+
+import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.rules.RuleCode;
+import dev.marketplace.api.rules.RuleViolation;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The write side's table of names in use. It is fed by a subscribing processor, so a name is claimed in the same
+ * transaction that stores the registration: the table's primary key refuses a second claim even when two
+ * registrations race past {@link #isTaken}, and the losing command then stores nothing.
+ */
+@Component
+@ProcessingGroup(ProgramNameLookup.PROCESSING_GROUP)
+class ProgramNameLookup implements ProgramNames {
+
+    static final String PROCESSING_GROUP = "program-names";
+
+    private final JdbcTemplate jdbc;
+
+    ProgramNameLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean isTaken(String name) {
+        Integer count = jdbc.queryForObject("select count(*) from program_name where normalized_name = ?",
+                                            Integer.class, ProgramNames.normalize(name));
+        return count != null && count > 0;
+    }
+
+    @EventHandler
+    void on(MiniProgramRegisteredEvent event) {
+        claim(event.name(), event.programId());
+    }
+
+    private void claim(String name, String programId) {
+        try {
+            jdbc.update("insert into program_name (normalized_name, program_id) values (?, ?)",
+                        ProgramNames.normalize(name), programId);
+        } catch (DuplicateKeyException raced) {
+            throw new RuleViolation(RuleCode.NAME_TAKEN, "name",
+                                    "The name '" + name + "' is already taken by another mini-program.");
+        }
+    }
+}
