@@ -12,10 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
-/** Translates the mini-program mutations into commands; the aggregate's answer is the response. */
+/**
+ * Translates the mini-program mutations into commands; the aggregate's answer is the response. Anonymous callers
+ * are turned away here; every other rule is the aggregate's.
+ */
 @Controller
+@PreAuthorize("isAuthenticated()")
 class ProgramMutations {
 
     private final CommandGateway commands;

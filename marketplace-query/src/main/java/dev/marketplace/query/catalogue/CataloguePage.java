@@ -1,0 +1,14 @@
+package dev.marketplace.query.catalogue;
+
+import java.util.List;
+import java.util.Map;
+
+/** A page of catalogue hits with the facet counts of the whole result. */
+public record CataloguePage(List<Hit> hits, boolean hasNextPage, long totalCount, Map<String, List<Facet>> facets) {
+
+    public record Hit(CatalogueDocument document, String cursor, Map<String, List<String>> highlights) {
+    }
+
+    public record Facet(String value, long count) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.marketplace.query.catalogue;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where and how the catalogue index lives. The prefix lets several marketplaces (or test runs) share one cluster.
+ *
+ * @param indexPrefix prefix of the alias and of every concrete index behind it
+ * @param shards      primary shards of a new index
+ * @param replicas    replicas of a new index; 0 on a single node, 1 or more on a cluster
+ */
+@ConfigurationProperties("marketplace.catalogue")
+public record CatalogueProperties(@DefaultValue("marketplace-") String indexPrefix,
+                                  @DefaultValue("1") int shards,
+                                  @DefaultValue("0") int replicas) {
+
+    public String alias() {
+        return indexPrefix + "catalogue";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.marketplace.query.catalogue;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.marketplace.api.program.ProgramStatus;
+import dev.marketplace.api.rules.RuleViolation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every catalogue search goes through here: text matching, filters, facets, sorting and cursors. Only LIVE
+ * programs are found.
+ * <p>
+ * Text matching: a program matches when all words of the query occur in one of its fields, allowing typos
+ * (fuzziness AUTO), or when the query is a prefix of its name (as-you-type). A name equal to the query
+ * (case-insensitive) gets a boost that puts it first; a phrase match on the name gets a smaller one, which keeps
+ * Chinese names precise (the standard analyzer splits ideographs into single-character terms).
+ */
+@Service
+public class CatalogueSearch {
+
+    public static final int MAX_PAGE = 100;
+    public static final int MAX_QUERY_LENGTH = 200;
+    static final List<String> FACETS = List.of("categories", "tags", "permissions");
+    private static final Map<String, String> FACET_FIELDS = Map.of("categories", "category", "tags", "tags",
+                                                                   "permissions", "permissions");
+
+    private final ElasticsearchClient client;
+    private final CatalogueIndex index;
+
+    public CatalogueSearch(ElasticsearchClient client, CatalogueIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    public CataloguePage search(CatalogueRequest request) {
+        if (request.first() < 0 || request.first() > MAX_PAGE) {
+            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_PAGE + ", not " + request.first());
+        }
+        String text = request.text() == null ? "" : request.text().strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            throw RuleViolation.invalid("query", "must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        CatalogueSort sort = request.sort() == null ? CatalogueSort.RELEVANCE : request.sort();
+        List<SortOptions> sorting = sorting(sort);
+        List<FieldValue> after = request.after() == null ? null : Cursors.decode(request.after(), sorting.size());
+        CatalogueFilter filter = request.filter() == null ? CatalogueFilter.NONE : request.filter();
+        try {
+            SearchResponse<CatalogueDocument> response = client.search(s -> {
+                s.index(index.alias())
+                 .size(request.first() + 1)
+                 .trackTotalHits(t -> t.enabled(true))
+                 .query(query(text, filter))
+                 .sort(sorting)
+                 .highlight(h -> h.preTags("<em>").postTags("</em>")
+                                  .fields("name", f -> f.numberOfFragments(0))
+                                  .fields("summary", f -> f.numberOfFragments(0))
+                                  .fields("description", f -> f.numberOfFragments(2).fragmentSize(120)));
+                FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(t -> t.field(FACET_FIELDS.get(facet))
+                                                                                  .size(30))));
+                if (after != null) {
+                    s.searchAfter(after);
+                }
+                return s;
+            }, CatalogueDocument.class);
+            return page(response, request.first());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The catalogue is unavailable right now", e);
+        }
+    }
+
+    private static Query query(String text, CatalogueFilter filter) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        bool.filter(f -> f.term(t -> t.field("status").value(ProgramStatus.LIVE.name())));
+        if (filter.categories() != null && !filter.categories().isEmpty()) {
+            bool.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(
+                    filter.categories().stream().map(c -> FieldValue.of(c.name())).toList()))));
+        }
+        if (filter.tags() != null && !filter.tags().isEmpty()) {
+            bool.filter(f -> f.terms(t -> t.field("tags").terms(v -> v.value(
+                    filter.tags().stream().map(FieldValue::of).toList()))));
+        }
+        if (filter.permissions() != null && !filter.permissions().isEmpty()) {
+            bool.filter(f -> f.terms(t -> t.field("permissions").terms(v -> v.value(
+                    filter.permissions().stream().map(p -> FieldValue.of(p.name())).toList()))));
+        }
+        if (!text.isEmpty()) {
+            bool.should(s -> s.multiMatch(m -> m.query(text)
+                                                .fields("name^4", "summary^2", "description", "tags.text^2",
+                                                        "developerId")
+                                                .type(TextQueryType.BestFields)
+                                                .operator(Operator.And)
+                                                .fuzziness("AUTO")
+                                                .prefixLength(0)))
+                .should(s -> s.matchBoolPrefix(m -> m.field("name").query(text).operator(Operator.And)))
+                .should(s -> s.term(t -> t.field("name.exact").value(text.toLowerCase(Locale.ROOT)).boost(100f)))
+                .should(s -> s.matchPhrase(m -> m.field("name").query(text).boost(10f)))
+                .minimumShouldMatch("1");
+        }
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    private static List<SortOptions> sorting(CatalogueSort sort) {
+        List<SortOptions> sorting = new ArrayList<>();
+        switch (sort) {
+            case RELEVANCE -> {
+                sorting.add(SortOptions.of(o -> o.score(s -> s.order(SortOrder.Desc))));
+                sorting.add(desc("installCount"));
+            }
+            case INSTALLS -> sorting.add(desc("installCount"));
+            case RATING -> {
+                sorting.add(desc("ratingAverage"));
+                sorting.add(desc("ratingCount"));
+            }
+            case NEWEST -> sorting.add(desc("releasedAt"));
+        }
+        sorting.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        return sorting;
+    }
+
+    private static SortOptions desc(String field) {
+        return SortOptions.of(o -> o.field(f -> f.field(field).order(SortOrder.Desc).missing("_last")));
+    }
+
+    private static CataloguePage page(SearchResponse<CatalogueDocument> response, int first) {
+        List<Hit<CatalogueDocument>> hits = response.hits().hits();
+        List<CataloguePage.Hit> page = hits.stream().limit(first)
+                .map(h -> new CataloguePage.Hit(h.source(), Cursors.encode(h.sort()), h.highlight())).toList();
+        Map<String, List<CataloguePage.Facet>> facets = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            Aggregate aggregate = response.aggregations().get(facet);
+            facets.put(facet, aggregate.sterms().buckets().array().stream()
+                    .map(b -> new CataloguePage.Facet(b.key().stringValue(), b.docCount())).toList());
+        }
+        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
+        return new CataloguePage(page, hits.size() > first, total, facets);
+    }
+}

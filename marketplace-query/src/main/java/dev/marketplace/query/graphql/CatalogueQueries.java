@@ -1,0 +1,76 @@
+package dev.marketplace.query.graphql;
+
+import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.rules.RuleViolation;
+import dev.marketplace.query.catalogue.CatalogueFilter;
+import dev.marketplace.query.catalogue.CataloguePage;
+import dev.marketplace.query.catalogue.CatalogueReader;
+import dev.marketplace.query.catalogue.CatalogueRequest;
+import dev.marketplace.query.catalogue.CatalogueSearch;
+import dev.marketplace.query.catalogue.CatalogueSort;
+import dev.marketplace.query.graphql.Connections.CatalogueFacets;
+import dev.marketplace.query.graphql.Connections.FacetCount;
+import dev.marketplace.query.graphql.Connections.Highlight;
+import dev.marketplace.query.graphql.Connections.MiniProgramConnection;
+import dev.marketplace.query.graphql.Connections.MiniProgramEdge;
+import dev.marketplace.query.graphql.Connections.PageInfo;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The public catalogue: search, one program, and name suggestions. */
+@Controller
+class CatalogueQueries {
+
+    private static final int MAX_SUGGESTIONS = 20;
+
+    private final CatalogueSearch search;
+    private final CatalogueReader reader;
+
+    CatalogueQueries(CatalogueSearch search, CatalogueReader reader) {
+        this.search = search;
+        this.reader = reader;
+    }
+
+    @QueryMapping
+    MiniProgramConnection catalogue(@Argument String query, @Argument CatalogueFilter filter,
+                                    @Argument CatalogueSort sort, @Argument Integer first, @Argument String after) {
+        CataloguePage page = search.search(new CatalogueRequest(query, filter, sort, first == null ? 20 : first,
+                                                                after));
+        List<MiniProgramEdge> edges = page.hits().stream()
+                .map(h -> new MiniProgramEdge(h.document().program(), h.cursor(), highlights(h.highlights())))
+                .toList();
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new MiniProgramConnection(edges, new PageInfo(page.hasNextPage(), endCursor), page.totalCount(),
+                                         new CatalogueFacets(facet(page, "categories"), facet(page, "tags"),
+                                                             facet(page, "permissions")));
+    }
+
+    @QueryMapping
+    MiniProgramView miniProgram(@Argument String id) {
+        return reader.find(id).filter(Viewer::maySee).orElse(null);
+    }
+
+    @QueryMapping
+    List<String> suggest(@Argument String prefix, @Argument Integer first) {
+        int size = first == null ? 8 : first;
+        if (size < 1 || size > MAX_SUGGESTIONS) {
+            throw RuleViolation.invalid("first", "must be between 1 and " + MAX_SUGGESTIONS + ", not " + size);
+        }
+        if (prefix == null || prefix.isBlank() || prefix.length() > 50) {
+            throw RuleViolation.invalid("prefix", "must be 1 to 50 characters");
+        }
+        return reader.suggest(prefix.strip(), size);
+    }
+
+    private static List<Highlight> highlights(Map<String, List<String>> highlights) {
+        return highlights.entrySet().stream().map(e -> new Highlight(e.getKey(), e.getValue())).toList();
+    }
+
+    private static List<FacetCount> facet(CataloguePage page, String name) {
+        return page.facets().getOrDefault(name, List.of()).stream()
+                   .map(f -> new FacetCount(f.value(), f.count())).toList();
+    }
+}
