@@ -101,8 +101,8 @@ public class MiniProgram {
 
     @CommandHandler
     public VersionView handle(ApproveVersionCommand command, Actor actor) {
-        ProgramVersion version = requireVersion(command.version());
         requireReviewerOf(actor);
+        ProgramVersion version = requireVersion(command.version());
         if (version.status != VersionStatus.IN_REVIEW) {
             throw invalidTransition("approve version " + version.number, "it is " + version.status);
         }
@@ -113,8 +113,8 @@ public class MiniProgram {
 
     @CommandHandler
     public VersionView handle(ReleaseVersionCommand command, Actor actor) {
-        ProgramVersion version = requireVersion(command.version());
         requireOwner(actor);
+        ProgramVersion version = requireVersion(command.version());
         if (command.percentage() < 1 || command.percentage() > 100) {
             throw RuleViolation.invalid("percentage", "must be between 1 and 100, not " + command.percentage());
         }
@@ -127,6 +127,11 @@ public class MiniProgram {
                                     version.status == VersionStatus.RELEASED
                                             ? "it is already released to " + version.releasePercentage + "%"
                                             : "it is " + version.status);
+        }
+        if (currentVersion != null && version.number.compareTo(versions.get(currentVersion).number) < 0) {
+            throw invalidTransition("release version " + version.number,
+                                    "it is older than the current version " + currentVersion
+                                    + " (roll back to go to an earlier version)");
         }
         apply(new VersionReleasedEvent(id, version.number.toString(), command.percentage()));
         return version.toView(id);
@@ -169,10 +174,12 @@ public class MiniProgram {
         ProgramVersion version = versions.get(event.version());
         version.status = VersionStatus.RELEASED;
         version.releasePercentage = event.percentage();
+        if (event.percentage() == 100) {
+            versions.values().stream()
+                    .filter(v -> v != version && v.status == VersionStatus.RELEASED)
+                    .forEach(v -> v.status = VersionStatus.SUPERSEDED);
+        }
         if (event.percentage() == 100 || currentVersion == null) {
-            if (currentVersion != null && !currentVersion.equals(event.version())) {
-                versions.get(currentVersion).status = VersionStatus.SUPERSEDED;
-            }
             currentVersion = event.version();
         }
         status = ProgramStatus.LIVE;
@@ -180,7 +187,12 @@ public class MiniProgram {
     }
 
     private ProgramVersion requireVersion(String number) {
-        ProgramVersion version = number == null ? null : versions.get(number);
+        ProgramVersion version = null;
+        try {
+            version = number == null ? null : versions.get(SemanticVersion.parse(number.strip()).toString());
+        } catch (IllegalArgumentException notAVersion) {
+            // an unparseable number names no version either
+        }
         if (version == null) {
             throw new RuleViolation(RuleCode.VERSION_NOT_FOUND,
                                     "Mini-program " + id + " has no version " + number + ".");

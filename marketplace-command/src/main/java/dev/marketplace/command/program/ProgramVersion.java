@@ -11,6 +11,7 @@ import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.program.VersionView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** The write side's state of one version inside the {@link MiniProgram} aggregate; changed only by its events. */
 final class ProgramVersion {
@@ -39,6 +40,22 @@ final class ProgramVersion {
         this.digest = digest;
         this.size = size;
         this.submittedAt = submittedAt;
+    }
+
+    /** Value equality over every field, so Axon's fixtures can verify that state changes only through events. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProgramVersion v && size == v.size && releasePercentage == v.releasePercentage
+                && number.equals(v.number) && changelog.equals(v.changelog) && permissions.equals(v.permissions)
+                && privacyUses.equals(v.privacyUses) && digest.equals(v.digest)
+                && Objects.equals(submittedAt, v.submittedAt) && status == v.status
+                && Objects.equals(reviewer, v.reviewer) && outcome == v.outcome && reasons.equals(v.reasons)
+                && Objects.equals(comment, v.comment) && Objects.equals(decidedAt, v.decidedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(number, status, releasePercentage);
     }
 
     VersionView toView(String programId) {

@@ -1,0 +1,110 @@
+package dev.marketplace.command.program;
+
+import static java.util.stream.Collectors.toUnmodifiableSet;
+
+import dev.marketplace.api.program.ApproveVersionCommand;
+import dev.marketplace.api.program.Category;
+import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.program.Permission;
+import dev.marketplace.api.program.PrivacyDataUse;
+import dev.marketplace.api.program.RegisterMiniProgramCommand;
+import dev.marketplace.api.program.ReleaseVersionCommand;
+import dev.marketplace.api.program.SubmitVersionCommand;
+import dev.marketplace.api.program.VersionApprovedEvent;
+import dev.marketplace.api.program.VersionReleasedEvent;
+import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.security.Actor;
+import dev.marketplace.api.security.ActorMetadata;
+import dev.marketplace.api.security.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+
+/**
+ * The sample program, people and messages that the {@link MiniProgram} fixture tests share. Its name table is an
+ * in-memory stand-in that compares names the way the real one does, through {@link ProgramNames#normalize}.
+ */
+final class ProgramFixture {
+
+    static final String PROGRAM_ID = "prog-1";
+    static final String NAME = "Coffee Shop";
+    static final String SUMMARY = "Order coffee ahead and skip the queue";
+    static final String DESCRIPTION = "Pick a drink, pay in the app, collect it at the counter.";
+    static final List<String> TAGS = List.of("coffee", "ordering");
+    static final String ICON = "https://cdn.example.com/icons/coffee.png";
+    static final String DIGEST = "0123456789abcdef".repeat(4);
+    static final long SIZE = 2L * 1024 * 1024;
+    static final String CHANGELOG = "First release";
+    static final List<Permission> PERMISSIONS = List.of(Permission.LOCATION, Permission.PAYMENT);
+    static final List<PrivacyDataUse> PRIVACY_USES = List.of(PrivacyDataUse.ORDER_FULFILMENT);
+
+    static final Actor OWNER = Actor.of("dev-1", Role.DEVELOPER);
+    static final Actor OTHER_DEVELOPER = Actor.of("dev-2", Role.DEVELOPER);
+    static final Actor REVIEWER = Actor.of("rev-1", Role.REVIEWER);
+    static final Actor ADMIN = Actor.of("admin-1", Role.ADMIN);
+    static final Actor PLAIN_USER = Actor.of("user-1", Role.USER);
+
+    private ProgramFixture() {
+    }
+
+    /** A fixture whose name table already holds {@code takenNames}. */
+    static AggregateTestFixture<MiniProgram> newFixture(String... takenNames) {
+        Set<String> taken = Arrays.stream(takenNames).map(ProgramNames::normalize).collect(toUnmodifiableSet());
+        ProgramNames names = name -> taken.contains(ProgramNames.normalize(name));
+        AggregateTestFixture<MiniProgram> fixture = new AggregateTestFixture<>(MiniProgram.class);
+        fixture.registerInjectableResource(names);
+        return fixture;
+    }
+
+    /** The metadata a command carries when {@code actor} sends it. */
+    static Map<String, Object> by(Actor actor) {
+        return ActorMetadata.of(actor);
+    }
+
+    static RegisterMiniProgramCommand register(String name) {
+        return new RegisterMiniProgramCommand(PROGRAM_ID, name, SUMMARY, DESCRIPTION, Category.FOOD_AND_DRINK, TAGS,
+                                              ICON);
+    }
+
+    static MiniProgramRegisteredEvent registered() {
+        return new MiniProgramRegisteredEvent(PROGRAM_ID, OWNER.userId(), NAME, SUMMARY, DESCRIPTION,
+                                              Category.FOOD_AND_DRINK, TAGS, ICON);
+    }
+
+    static SubmitVersionCommand submit(String version) {
+        return new SubmitVersionCommand(PROGRAM_ID, version, CHANGELOG, PERMISSIONS, PRIVACY_USES, DIGEST, SIZE);
+    }
+
+    static VersionSubmittedEvent submitted(String version) {
+        return new VersionSubmittedEvent(PROGRAM_ID, version, CHANGELOG, PERMISSIONS, PRIVACY_USES, DIGEST, SIZE);
+    }
+
+    static ApproveVersionCommand approve(String version) {
+        return new ApproveVersionCommand(PROGRAM_ID, version, null);
+    }
+
+    static VersionApprovedEvent approved(String version) {
+        return new VersionApprovedEvent(PROGRAM_ID, version, REVIEWER.userId(), null);
+    }
+
+    static ReleaseVersionCommand release(String version, int percentage) {
+        return new ReleaseVersionCommand(PROGRAM_ID, version, percentage);
+    }
+
+    static VersionReleasedEvent released(String version, int percentage) {
+        return new VersionReleasedEvent(PROGRAM_ID, version, percentage);
+    }
+
+    /** The history of a registered program in which each of {@code versions} was submitted and then approved. */
+    static List<Object> withApproved(String... versions) {
+        List<Object> history = new ArrayList<>(List.of(registered()));
+        for (String version : versions) {
+            history.add(submitted(version));
+            history.add(approved(version));
+        }
+        return history;
+    }
+}

@@ -1,0 +1,214 @@
+package dev.marketplace.command.program;
+
+import static dev.marketplace.command.program.FixtureMatchers.satisfies;
+import static dev.marketplace.command.program.FixtureMatchers.violates;
+import static dev.marketplace.command.program.ProgramFixture.ADMIN;
+import static dev.marketplace.command.program.ProgramFixture.CHANGELOG;
+import static dev.marketplace.command.program.ProgramFixture.DIGEST;
+import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
+import static dev.marketplace.command.program.ProgramFixture.OWNER;
+import static dev.marketplace.command.program.ProgramFixture.PERMISSIONS;
+import static dev.marketplace.command.program.ProgramFixture.PRIVACY_USES;
+import static dev.marketplace.command.program.ProgramFixture.PROGRAM_ID;
+import static dev.marketplace.command.program.ProgramFixture.REVIEWER;
+import static dev.marketplace.command.program.ProgramFixture.SIZE;
+import static dev.marketplace.command.program.ProgramFixture.by;
+import static dev.marketplace.command.program.ProgramFixture.newFixture;
+import static dev.marketplace.command.program.ProgramFixture.registered;
+import static dev.marketplace.command.program.ProgramFixture.submit;
+import static dev.marketplace.command.program.ProgramFixture.submitted;
+import static dev.marketplace.command.program.ProgramFixture.withApproved;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import dev.marketplace.api.program.Permission;
+import dev.marketplace.api.program.PrivacyDataUse;
+import dev.marketplace.api.program.SubmitVersionCommand;
+import dev.marketplace.api.program.VersionStatus;
+import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.program.VersionView;
+import dev.marketplace.api.rules.RuleCode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SubmitVersionTest {
+
+    private static final long MAX_SIZE = 20L * 1024 * 1024;
+
+    private final AggregateTestFixture<MiniProgram> fixture = newFixture();
+
+    @Test
+    void canSubmitAFirstVersion() {
+        fixture.given(registered())
+               .when(submit("1.0.0"), by(OWNER))
+               .expectEvents(submitted("1.0.0"))
+               .expectResultMessagePayloadMatching(satisfies(VersionView.class, view -> {
+                   assertThat(view.id()).isEqualTo(PROGRAM_ID + "/1.0.0");
+                   assertThat(view.number()).isEqualTo("1.0.0");
+                   assertThat(view.status()).isEqualTo(VersionStatus.IN_REVIEW);
+                   assertThat(view.packageDigest()).isEqualTo(DIGEST);
+                   assertThat(view.submittedAt()).isEqualTo(fixture.currentTime());
+                   assertThat(view.review()).isNull();
+                   assertThat(view.releasePercentage()).isZero();
+               }));
+    }
+
+    @Test
+    void anAdminMaySubmitForSomeoneElsesProgram() {
+        fixture.given(registered())
+               .when(submit("1.0.0"), by(ADMIN))
+               .expectEvents(submitted("1.0.0"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.0.0-beta, 1.0.0", "1.0.0-beta.2, 1.0.0-beta.11", "1.0.0-alpha, 1.0.0-alpha.1",
+                "1.0.0-alpha.1, 1.0.0-alpha.beta", "1.0.0-beta, 1.0.0-rc.1", "1.9.0, 1.10.0", "1.0.0, 2.0.0-rc.1"})
+    void canSubmitANewerVersionOnceTheLastIsDecided(String earlier, String newer) {
+        fixture.given(withApproved(earlier))
+               .when(submit(newer), by(OWNER))
+               .expectEvents(submitted(newer));
+    }
+
+    @Test
+    void storesTheDigestLowerCaseWithoutItsPrefix() {
+        SubmitVersionCommand prefixed = new SubmitVersionCommand(PROGRAM_ID, " 1.0.0 ", CHANGELOG, PERMISSIONS,
+                                                                 PRIVACY_USES, " SHA256:" + DIGEST.toUpperCase() + " ",
+                                                                 SIZE);
+        fixture.given(registered())
+               .when(prefixed, by(OWNER))
+               .expectEvents(submitted("1.0.0"))
+               .expectResultMessagePayloadMatching(
+                       satisfies(VersionView.class, view -> assertThat(view.packageDigest()).isEqualTo(DIGEST)));
+    }
+
+    @Test
+    void canSubmitAPackageOfExactlyTheSizeLimit() {
+        fixture.given(registered())
+               .when(withPackage(DIGEST, MAX_SIZE), by(OWNER))
+               .expectEvents(new VersionSubmittedEvent(PROGRAM_ID, "1.0.0", CHANGELOG, PERMISSIONS, PRIVACY_USES,
+                                                       DIGEST, MAX_SIZE));
+    }
+
+    @Test
+    void cannotSubmitForSomeoneElsesProgram() {
+        fixture.given(registered())
+               .when(submit("1.0.0"), by(OTHER_DEVELOPER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.NOT_OWNER))
+               .expectExceptionMessage(containsString("owns this mini-program"));
+    }
+
+    @Test
+    void cannotSubmitWithoutTheDeveloperRole() {
+        fixture.given(registered())
+               .when(submit("1.0.0"), by(REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.ROLE_REQUIRED))
+               .expectExceptionMessage(containsString("DEVELOPER"));
+    }
+
+    @Test
+    void cannotSubmitWhenNotSignedIn() {
+        fixture.given(registered())
+               .when(submit("1.0.0"))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.UNAUTHENTICATED))
+               .expectExceptionMessage("Sign in to do this.");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"1.0", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0-01", "1.0.0+", "1.2.3.4", "one"})
+    void cannotSubmitAMalformedVersion(String version) {
+        fixture.given(registered())
+               .when(submit(version), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "version"))
+               .expectExceptionMessage(startsWith("version: "));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.0.0, 1.0.0", "1.0.0, 0.9.9", "1.0.0, 1.0.0-beta", "1.0.0-beta.11, 1.0.0-beta.2",
+                "1.0.0-rc.1, 1.0.0-beta.9", "1.0.0, 1.0.0+build.5", "2.0.0, 1.99.99"})
+    void cannotSubmitAVersionThatIsNotNewer(String earlier, String submitted) {
+        fixture.given(withApproved(earlier))
+               .when(submit(submitted), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.VERSION_NOT_NEWER, "version"))
+               .expectExceptionMessage(containsString("must be greater than " + earlier));
+    }
+
+    @Test
+    void cannotSubmitWhileAnotherVersionIsInReview() {
+        fixture.given(registered(), submitted("1.0.0"))
+               .when(submit("1.1.0"), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.VERSION_IN_REVIEW))
+               .expectExceptionMessage(containsString("1.0.0 is still in review"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"abc", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde",
+                            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0",
+                            "md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                            "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+    void cannotSubmitAMalformedDigest(String digest) {
+        fixture.given(registered())
+               .when(withPackage(digest, SIZE), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "packageDigest"))
+               .expectExceptionMessage(startsWith("packageDigest: "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1, MAX_SIZE + 1})
+    void cannotSubmitAPackageOfThisSize(long size) {
+        fixture.given(registered())
+               .when(withPackage(DIGEST, size), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "packageSize"))
+               .expectExceptionMessage(containsString("not " + size));
+    }
+
+    static Stream<Arguments> invalidDeclarations() {
+        return Stream.of(
+                arguments("changelog", declaring(" ", PERMISSIONS, PRIVACY_USES)),
+                arguments("changelog", declaring("c".repeat(5001), PERMISSIONS, PRIVACY_USES)),
+                arguments("permissions", declaring(CHANGELOG, List.of(Permission.CAMERA, Permission.CAMERA),
+                                                   PRIVACY_USES)),
+                arguments("permissions", declaring(CHANGELOG, Arrays.asList(Permission.CAMERA, null), PRIVACY_USES)),
+                arguments("privacyUses", declaring(CHANGELOG, PERMISSIONS,
+                                                   List.of(PrivacyDataUse.ANALYTICS, PrivacyDataUse.ANALYTICS))));
+    }
+
+    @ParameterizedTest(name = "{index}: {0} in {1}")
+    @MethodSource("invalidDeclarations")
+    void cannotSubmitAnInvalidDeclaration(String field, SubmitVersionCommand command) {
+        fixture.given(registered())
+               .when(command, by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, field))
+               .expectExceptionMessage(startsWith(field + ": "));
+    }
+
+    private static SubmitVersionCommand withPackage(String digest, long size) {
+        return new SubmitVersionCommand(PROGRAM_ID, "1.0.0", CHANGELOG, PERMISSIONS, PRIVACY_USES, digest, size);
+    }
+
+    private static SubmitVersionCommand declaring(String changelog, List<Permission> permissions,
+                                                  List<PrivacyDataUse> privacyUses) {
+        return new SubmitVersionCommand(PROGRAM_ID, "1.0.0", changelog, permissions, privacyUses, DIGEST, SIZE);
+    }
+}
