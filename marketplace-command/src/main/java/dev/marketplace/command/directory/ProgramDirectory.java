@@ -1,0 +1,12 @@
+package dev.marketplace.command.directory;
+
+import java.util.Optional;
+
+/**
+ * What other aggregates may know about a mini-program: whether it exists, who owns it and its status. Kept on the
+ * write side by a subscribing processor, in the same transaction as the program's events, so it is never behind.
+ */
+public interface ProgramDirectory {
+
+    Optional<ProgramEntry> find(String programId);
+}
