@@ -1,5 +1,6 @@
 package dev.marketplace.command;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -18,12 +19,18 @@ public class CommandSideConfiguration {
 
     static final int CONFLICT_RETRIES = 5;
 
-    /** Set-based validation must fail the command when its lookup table refuses a row, not log and go on. */
+    /** Write-side lookup tables, each kept in the transaction that stores the events it reflects. */
+    static final List<String> LOOKUP_TABLES = List.of("program-names", "program-directory", "installation-lookup");
+
+    /**
+     * Lookup tables are fed by subscribing processors, so they change in the same transaction as the events; a
+     * failure there (a name claimed twice) must fail the command, not be logged and skipped.
+     */
     @Bean
     ConfigurerModule lookupTablesPropagateErrors() {
-        return configurer -> configurer.eventProcessing()
-                .registerSubscribingEventProcessor("program-names")
-                .registerListenerInvocationErrorHandler("program-names", c -> PropagatingErrorHandler.instance());
+        return configurer -> LOOKUP_TABLES.forEach(group -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
     }
 
     /**

@@ -16,7 +16,9 @@ public enum RuleCode {
     SELF_REVIEW(ErrorKind.FORBIDDEN),
     CLAIMED_BY_OTHER(ErrorKind.FORBIDDEN),
     PROGRAM_NOT_FOUND(ErrorKind.NOT_FOUND),
-    VERSION_NOT_FOUND(ErrorKind.NOT_FOUND);
+    VERSION_NOT_FOUND(ErrorKind.NOT_FOUND),
+    RATING_NOT_FOUND(ErrorKind.NOT_FOUND),
+    SELF_FLAG(ErrorKind.FORBIDDEN);
 
     private final ErrorKind kind;
 

@@ -1,7 +1,7 @@
 package dev.marketplace.command.program;
 
-import static dev.marketplace.command.program.FixtureMatchers.satisfies;
-import static dev.marketplace.command.program.FixtureMatchers.violates;
+import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
+import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
 import static dev.marketplace.command.program.ProgramFixture.DESCRIPTION;
 import static dev.marketplace.command.program.ProgramFixture.ICON;

@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +57,26 @@ public class CatalogueReplays {
     public void replay() {
         StreamingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
+        // An explicit tail token: the processor's default initial token is itself a replay token, and resetting
+        // to it nests two replay tokens, which never report the replay as finished.
+        processor.resetTokens(StreamableMessageSource::createTailToken);
         processor.start();
     }
 
-    /** True when every segment has caught up with the head of the event stream and is not replaying. */
+    /**
+     * True when every segment has caught up with the head of the event stream without error. A replay counts as
+     * done once it has reached the position it was reset at: Axon itself keeps calling it a replay until an event
+     * beyond that position arrives.
+     */
     public boolean isCaughtUp() {
         var status = processor().processingStatus();
-        return !status.isEmpty() && status.values().stream()
-                .allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState());
+        return !status.isEmpty() && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState()
+                && (!s.isReplaying() || reachedResetPosition(s)));
+    }
+
+    private static boolean reachedResetPosition(EventTrackerStatus status) {
+        return status.getResetPosition().isPresent() && status.getCurrentPosition().isPresent()
+                && status.getCurrentPosition().getAsLong() >= status.getResetPosition().getAsLong();
     }
 
     public boolean isReplaying() {

@@ -49,17 +49,16 @@ final class ProgramState {
 
     static MiniProgramView released(MiniProgramView p, VersionReleasedEvent e, Instant at) {
         boolean becomesCurrent = e.percentage() == 100 || p.currentVersion() == null;
-        String previous = p.currentVersion();
         List<VersionView> versions = p.versions().stream().map(v -> {
             if (v.number().equals(e.version())) {
                 return withStatus(v, VersionStatus.RELEASED, e.percentage());
             }
-            if (becomesCurrent && v.number().equals(previous)) {
+            if (e.percentage() == 100 && v.status() == VersionStatus.RELEASED) {
                 return withStatus(v, VersionStatus.SUPERSEDED, v.releasePercentage());
             }
             return v;
         }).toList();
-        return withVersions(p, versions, ProgramStatus.LIVE, becomesCurrent ? e.version() : previous, at);
+        return withVersions(p, versions, ProgramStatus.LIVE, becomesCurrent ? e.version() : p.currentVersion(), at);
     }
 
     private static MiniProgramView mapVersion(MiniProgramView p, String number, Instant at,

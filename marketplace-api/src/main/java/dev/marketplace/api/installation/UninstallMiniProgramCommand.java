@@ -1,0 +1,7 @@
+package dev.marketplace.api.installation;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Uninstall a mini-program for the user who sends it; {@code installationId} is that user's {@link InstallationId}. */
+public record UninstallMiniProgramCommand(@TargetAggregateIdentifier String installationId, String programId) {
+}

@@ -1,0 +1,6 @@
+package dev.marketplace.api.rating;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record HideRatingCommand(@TargetAggregateIdentifier String ratingId) {
+}

@@ -1,0 +1,71 @@
+package dev.marketplace.app.support;
+
+import dev.marketplace.api.security.Role;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** Drives the marketplace through its public GraphQL API as different users, the way clients do. */
+public final class Marketplace {
+
+    private final HttpGraphQlTester anonymous;
+
+    public Marketplace(HttpGraphQlTester anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    public HttpGraphQlTester anonymous() {
+        return anonymous;
+    }
+
+    public HttpGraphQlTester as(String userId, Role... roles) {
+        return anonymous.mutate().header("Authorization", "Bearer " + Tokens.forUser(userId, roles)).build();
+    }
+
+    public String register(String developer, String name) {
+        return as(developer, Role.DEVELOPER).documentName("registerMiniProgram")
+                .variable("input", listing(name)).execute()
+                .path("registerMiniProgram.id").entity(String.class).get();
+    }
+
+    public String submit(String developer, String programId, String version) {
+        return as(developer, Role.DEVELOPER).documentName("submitVersion")
+                .variable("input", Map.of("miniProgramId", programId, "version", version,
+                                          "changelog", "First release", "permissions", List.of("CAMERA"),
+                                          "privacyUses", List.of("ORDER_FULFILMENT"),
+                                          "packageDigest", "ab".repeat(32), "packageSize", 1_048_576))
+                .execute().path("submitVersion.id").entity(String.class).get();
+    }
+
+    public void approve(String reviewer, String versionId) {
+        as(reviewer, Role.REVIEWER).documentName("approveVersion").variable("versionId", versionId)
+                .variable("comment", "Looks good").execute()
+                .path("approveVersion.status").entity(String.class).isEqualTo("APPROVED");
+    }
+
+    public void release(String developer, String versionId) {
+        as(developer, Role.DEVELOPER).documentName("releaseVersion").variable("versionId", versionId)
+                .execute().path("releaseVersion.status").entity(String.class).isEqualTo("RELEASED");
+    }
+
+    /** Registers, submits, approves and fully releases a program; returns its id. */
+    public String publish(String developer, String name) {
+        String id = register(developer, name);
+        String version = submit(developer, id, "1.0.0");
+        approve("reviewer-1", version);
+        release(developer, version);
+        return id;
+    }
+
+    public static Map<String, Object> listing(String name) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", name);
+        input.put("summary", "Scan items as you shop and pay in the app");
+        input.put("description", "Skip the checkout queue: scan barcodes while you shop.");
+        input.put("category", "SHOPPING");
+        input.put("tags", List.of("retail", "scan-and-go"));
+        input.put("iconUrl", "https://cdn.example.org/icons/" + Math.abs(name.hashCode()) + ".png");
+        return input;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.marketplace.app.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/**
+ * Gives each test application context a database of its own on the PostgreSQL at 127.0.0.1:5432 (trust auth) and
+ * an Elasticsearch index prefix of its own, so test classes never see each other's events or documents. The
+ * database is dropped when the test JVM exits.
+ */
+public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String USER = System.getProperty("marketplace.test.pg-user", "postgres");
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = create();
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+                "spring.datasource.url=" + SERVER + name,
+                "spring.datasource.username=" + USER,
+                "spring.datasource.password=",
+                "marketplace.catalogue.index-prefix=" + name.replace('_', '-') + "-");
+    }
+
+    /** Creates a fresh, empty database and returns its name. */
+    public static String create() {
+        String name = "marketplace_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                                                  .toLowerCase(Locale.ROOT);
+        execute("create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return name;
+    }
+
+    private static void drop(String name) {
+        try {
+            execute("drop database if exists " + name + " with (force)");
+        } catch (IllegalStateException e) {
+            System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 is needed for integration tests ("
+                                            + sql + "): " + e.getMessage(), e);
+        }
+    }
+}
