@@ -6,5 +6,6 @@ import java.util.List;
 /** One version of a mini-program; {@code id} is the {@link VersionId} value. */
 public record VersionView(String id, String miniProgramId, String number, VersionStatus status, String changelog,
                           List<Permission> permissions, List<PrivacyDataUse> privacyUses, String packageDigest,
-                          long packageSize, Instant submittedAt, ReviewView review, int releasePercentage) {
+                          long packageSize, Instant submittedAt, ReviewView review, int releasePercentage,
+                          boolean escalated) {
 }

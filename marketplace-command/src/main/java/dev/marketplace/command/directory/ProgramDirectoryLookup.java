@@ -1,6 +1,10 @@
 package dev.marketplace.command.directory;
 
+import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.program.MiniProgramReinstatedEvent;
+import dev.marketplace.api.program.MiniProgramSuspendedEvent;
+import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
 import dev.marketplace.api.program.ProgramStatus;
 import dev.marketplace.api.program.VersionReleasedEvent;
 import java.util.Optional;
@@ -39,6 +43,27 @@ class ProgramDirectoryLookup implements ProgramDirectory {
     @EventHandler
     void on(VersionReleasedEvent event) {
         setStatus(event.programId(), ProgramStatus.LIVE);
+    }
+
+    @EventHandler
+    void on(PhasedReleaseExpiredEvent event) {
+        jdbc.update("update program_directory set status = ? where program_id = ? and status = ?",
+                    ProgramStatus.DRAFT.name(), event.programId(), ProgramStatus.LIVE.name());
+    }
+
+    @EventHandler
+    void on(MiniProgramSuspendedEvent event) {
+        setStatus(event.programId(), ProgramStatus.SUSPENDED);
+    }
+
+    @EventHandler
+    void on(MiniProgramReinstatedEvent event) {
+        setStatus(event.programId(), event.status());
+    }
+
+    @EventHandler
+    void on(MiniProgramDelistedEvent event) {
+        setStatus(event.programId(), ProgramStatus.DELISTED);
     }
 
     private void setStatus(String programId, ProgramStatus status) {

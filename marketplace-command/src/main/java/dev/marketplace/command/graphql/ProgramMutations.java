@@ -1,6 +1,15 @@
 package dev.marketplace.command.graphql;
 
 import dev.marketplace.api.program.ApproveVersionCommand;
+import dev.marketplace.api.program.ClaimReviewCommand;
+import dev.marketplace.api.program.DelistMiniProgramCommand;
+import dev.marketplace.api.program.ReinstateMiniProgramCommand;
+import dev.marketplace.api.program.RejectVersionCommand;
+import dev.marketplace.api.program.RollbackReleaseCommand;
+import dev.marketplace.api.program.SuspendMiniProgramCommand;
+import dev.marketplace.api.program.UpdateListingCommand;
+import dev.marketplace.api.program.WithdrawVersionCommand;
+import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.program.RegisterMiniProgramCommand;
 import dev.marketplace.api.program.ReleaseVersionCommand;
@@ -55,5 +64,54 @@ class ProgramMutations {
         VersionId id = Ids.version("versionId", versionId);
         return commands.send(new ReleaseVersionCommand(id.programId(), id.number(),
                                                        percentage == null ? 100 : percentage));
+    }
+
+    @MutationMapping
+    CompletableFuture<MiniProgramView> updateListing(@Argument UpdateListingInput input) {
+        return commands.send(new UpdateListingCommand(Ids.program("input.miniProgramId", input.miniProgramId()),
+                                                      input.name(), input.summary(), input.description(),
+                                                      input.category(), input.tags(), input.iconUrl()));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> withdrawVersion(@Argument String versionId) {
+        VersionId id = Ids.version("versionId", versionId);
+        return commands.send(new WithdrawVersionCommand(id.programId(), id.number()));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> claimReview(@Argument String versionId) {
+        VersionId id = Ids.version("versionId", versionId);
+        return commands.send(new ClaimReviewCommand(id.programId(), id.number()));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> rejectVersion(@Argument RejectVersionInput input) {
+        VersionId id = Ids.version("input.versionId", input.versionId());
+        return commands.send(new RejectVersionCommand(id.programId(), id.number(), input.reasons(), input.comment()));
+    }
+
+    @MutationMapping
+    CompletableFuture<MiniProgramView> rollbackRelease(@Argument String miniProgramId, @Argument String toVersionId) {
+        VersionId to = Ids.version("toVersionId", toVersionId);
+        if (!to.programId().equals(miniProgramId)) {
+            throw RuleViolation.invalid("toVersionId", "names a version of another mini-program");
+        }
+        return commands.send(new RollbackReleaseCommand(to.programId(), to.number()));
+    }
+
+    @MutationMapping
+    CompletableFuture<MiniProgramView> suspendMiniProgram(@Argument String id, @Argument String reason) {
+        return commands.send(new SuspendMiniProgramCommand(Ids.program("id", id), reason));
+    }
+
+    @MutationMapping
+    CompletableFuture<MiniProgramView> reinstateMiniProgram(@Argument String id) {
+        return commands.send(new ReinstateMiniProgramCommand(Ids.program("id", id)));
+    }
+
+    @MutationMapping
+    CompletableFuture<MiniProgramView> delistMiniProgram(@Argument String id) {
+        return commands.send(new DelistMiniProgramCommand(Ids.program("id", id)));
     }
 }

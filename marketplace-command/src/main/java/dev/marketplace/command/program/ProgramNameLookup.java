@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import dev.marketplace.api.program.ListingUpdatedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
@@ -35,6 +36,13 @@ class ProgramNameLookup implements ProgramNames {
 
     @EventHandler
     void on(MiniProgramRegisteredEvent event) {
+        claim(event.name(), event.programId());
+    }
+
+    /** A renamed program gives up its old name and claims the new one, in the rename's transaction. */
+    @EventHandler
+    void on(ListingUpdatedEvent event) {
+        jdbc.update("delete from program_name where program_id = ?", event.programId());
         claim(event.name(), event.programId());
     }
 

@@ -9,6 +9,9 @@ import dev.marketplace.api.program.SemanticVersion;
 import dev.marketplace.api.program.VersionId;
 import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.program.VersionView;
+import dev.marketplace.api.rules.RuleCode;
+import dev.marketplace.api.rules.RuleViolation;
+import dev.marketplace.api.security.Actor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +33,7 @@ final class ProgramVersion {
     String comment;
     Instant decidedAt;
     int releasePercentage;
+    boolean escalated;
 
     ProgramVersion(SemanticVersion number, String changelog, List<Permission> permissions,
                    List<PrivacyDataUse> privacyUses, String digest, long size, Instant submittedAt) {
@@ -42,12 +46,36 @@ final class ProgramVersion {
         this.submittedAt = submittedAt;
     }
 
+    /** Refuses a review action unless the version waits for review and no other reviewer holds its claim. */
+    void requireDecidableBy(Actor actor, String action) {
+        if (status != VersionStatus.IN_REVIEW) {
+            throw MiniProgram.invalidTransition(action + " version " + number, "it is " + status);
+        }
+        if (reviewer != null && !reviewer.equals(actor.userId()) && !actor.isAdmin()) {
+            throw new RuleViolation(RuleCode.CLAIMED_BY_OTHER,
+                                    "Version " + number + " is claimed by reviewer " + reviewer + ".");
+        }
+    }
+
+    void decide(ReviewOutcome decision, String by, List<RejectionReason> why, String note, Instant at) {
+        status = decision == ReviewOutcome.APPROVED ? VersionStatus.APPROVED : VersionStatus.REJECTED;
+        reviewer = by;
+        outcome = decision;
+        reasons = why;
+        comment = note;
+        decidedAt = at;
+    }
+
+    boolean isPhased() {
+        return status == VersionStatus.RELEASED && releasePercentage < 100;
+    }
+
     /** Value equality over every field, so Axon's fixtures can verify that state changes only through events. */
     @Override
     public boolean equals(Object other) {
         return other instanceof ProgramVersion v && size == v.size && releasePercentage == v.releasePercentage
-                && number.equals(v.number) && changelog.equals(v.changelog) && permissions.equals(v.permissions)
-                && privacyUses.equals(v.privacyUses) && digest.equals(v.digest)
+                && escalated == v.escalated && number.equals(v.number) && changelog.equals(v.changelog)
+                && permissions.equals(v.permissions) && privacyUses.equals(v.privacyUses) && digest.equals(v.digest)
                 && Objects.equals(submittedAt, v.submittedAt) && status == v.status
                 && Objects.equals(reviewer, v.reviewer) && outcome == v.outcome && reasons.equals(v.reasons)
                 && Objects.equals(comment, v.comment) && Objects.equals(decidedAt, v.decidedAt);
@@ -63,6 +91,6 @@ final class ProgramVersion {
                 : new ReviewView(reviewer, outcome, reasons, comment, decidedAt);
         return new VersionView(new VersionId(programId, number.toString()).value(), programId, number.toString(),
                                status, changelog, permissions, privacyUses, digest, size, submittedAt, review,
-                               releasePercentage);
+                               releasePercentage, escalated);
     }
 }

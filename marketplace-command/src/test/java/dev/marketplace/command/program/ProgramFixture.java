@@ -17,6 +17,7 @@ import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.ActorMetadata;
 import dev.marketplace.api.security.Role;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ final class ProgramFixture {
     static final Actor ADMIN = Actor.of("admin-1", Role.ADMIN);
     static final Actor PLAIN_USER = Actor.of("user-1", Role.USER);
 
+    static final ProgramPolicy POLICY = new ProgramPolicy(Duration.ofHours(48), Duration.ofDays(14),
+                                                          ProgramPolicy.PhasedTimeoutAction.COMPLETE);
+
     private ProgramFixture() {
     }
 
@@ -56,6 +60,7 @@ final class ProgramFixture {
         ProgramNames names = name -> taken.contains(ProgramNames.normalize(name));
         AggregateTestFixture<MiniProgram> fixture = new AggregateTestFixture<>(MiniProgram.class);
         fixture.registerInjectableResource(names);
+        fixture.registerInjectableResource(POLICY);
         return fixture;
     }
 

@@ -4,11 +4,21 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import dev.marketplace.api.program.ListingUpdatedEvent;
+import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.program.MiniProgramReinstatedEvent;
+import dev.marketplace.api.program.MiniProgramSuspendedEvent;
 import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
+import dev.marketplace.api.program.ReleaseRolledBackEvent;
+import dev.marketplace.api.program.ReviewClaimedEvent;
+import dev.marketplace.api.program.ReviewEscalatedEvent;
 import dev.marketplace.api.program.VersionApprovedEvent;
+import dev.marketplace.api.program.VersionRejectedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.program.VersionWithdrawnEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -46,8 +56,28 @@ class CatalogueProjection {
     }
 
     @EventHandler
+    void on(ListingUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.listingUpdated(p, event, at), null);
+    }
+
+    @EventHandler
     void on(VersionSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.programId(), sequence, p -> ProgramState.submitted(p, event, at), null);
+    }
+
+    @EventHandler
+    void on(VersionWithdrawnEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.withdrawn(p, event, at), null);
+    }
+
+    @EventHandler
+    void on(ReviewClaimedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.claimed(p, event, at), null);
+    }
+
+    @EventHandler
+    void on(ReviewEscalatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.escalated(p, event, at), null);
     }
 
     @EventHandler
@@ -56,8 +86,38 @@ class CatalogueProjection {
     }
 
     @EventHandler
+    void on(VersionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.rejected(p, event, at), null);
+    }
+
+    @EventHandler
     void on(VersionReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.programId(), sequence, p -> ProgramState.released(p, event, at), at);
+    }
+
+    @EventHandler
+    void on(PhasedReleaseExpiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.expired(p, event, at), null);
+    }
+
+    @EventHandler
+    void on(ReleaseRolledBackEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.rolledBack(p, event, at), at);
+    }
+
+    @EventHandler
+    void on(MiniProgramSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.suspended(p, event, at), null);
+    }
+
+    @EventHandler
+    void on(MiniProgramReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.reinstated(p, event, at), null);
+    }
+
+    @EventHandler
+    void on(MiniProgramDelistedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.programId(), sequence, p -> ProgramState.delisted(p, event, at), null);
     }
 
     @ResetHandler

@@ -1,0 +1,7 @@
+package dev.marketplace.command.graphql;
+
+import dev.marketplace.api.program.RejectionReason;
+import java.util.List;
+
+record RejectVersionInput(String versionId, List<RejectionReason> reasons, String comment) {
+}

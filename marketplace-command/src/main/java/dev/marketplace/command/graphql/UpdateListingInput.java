@@ -1,0 +1,8 @@
+package dev.marketplace.command.graphql;
+
+import dev.marketplace.api.program.Category;
+import java.util.List;
+
+record UpdateListingInput(String miniProgramId, String name, String summary, String description, Category category,
+                          List<String> tags, String iconUrl) {
+}
