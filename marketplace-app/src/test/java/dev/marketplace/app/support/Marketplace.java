@@ -24,8 +24,12 @@ public final class Marketplace {
     }
 
     public String register(String developer, String name) {
+        return register(developer, listing(name));
+    }
+
+    public String register(String developer, Map<String, Object> listing) {
         return as(developer, Role.DEVELOPER).documentName("registerMiniProgram")
-                .variable("input", listing(name)).execute()
+                .variable("input", listing).execute()
                 .path("registerMiniProgram.id").entity(String.class).get();
     }
 
@@ -51,11 +55,38 @@ public final class Marketplace {
 
     /** Registers, submits, approves and fully releases a program; returns its id. */
     public String publish(String developer, String name) {
-        String id = register(developer, name);
+        return publish(developer, listing(name));
+    }
+
+    public String publish(String developer, Map<String, Object> listing) {
+        String id = register(developer, listing);
         String version = submit(developer, id, "1.0.0");
         approve("reviewer-1", version);
         release(developer, version);
         return id;
+    }
+
+    public void install(String user, String programId) {
+        as(user, Role.USER).documentName("installMiniProgram").variable("id", programId).execute()
+                .path("installMiniProgram.installed").entity(Boolean.class).isEqualTo(true);
+    }
+
+    /** Installs (if needed) and rates; returns the rating id. */
+    public String rate(String user, String programId, int stars, String text) {
+        install(user, programId);
+        Map<String, Object> input = new HashMap<>();
+        input.put("miniProgramId", programId);
+        input.put("stars", stars);
+        input.put("text", text);
+        return as(user, Role.USER).documentName("rateMiniProgram").variable("input", input).execute()
+                .path("rateMiniProgram.id").entity(String.class).get();
+    }
+
+    public static Map<String, Object> listing(String name, String category, List<String> tags) {
+        Map<String, Object> input = listing(name);
+        input.put("category", category);
+        input.put("tags", tags);
+        return input;
     }
 
     public static Map<String, Object> listing(String name) {

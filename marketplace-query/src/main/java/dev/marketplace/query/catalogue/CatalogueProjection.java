@@ -4,6 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import dev.marketplace.api.installation.MiniProgramInstalledEvent;
+import dev.marketplace.api.installation.MiniProgramUninstalledEvent;
 import dev.marketplace.api.program.ListingUpdatedEvent;
 import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
@@ -19,6 +21,13 @@ import dev.marketplace.api.program.VersionRejectedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionSubmittedEvent;
 import dev.marketplace.api.program.VersionWithdrawnEvent;
+import dev.marketplace.api.rating.MiniProgramRatedEvent;
+import dev.marketplace.api.rating.RatingEditedEvent;
+import dev.marketplace.api.rating.RatingFlaggedEvent;
+import dev.marketplace.api.rating.RatingHiddenEvent;
+import dev.marketplace.api.rating.RatingReplyPostedEvent;
+import dev.marketplace.api.rating.RatingRestoredEvent;
+import dev.marketplace.api.rating.RatingView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -26,14 +35,15 @@ import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects program events into the catalogue index: one document per program, id = program id. Each write carries
- * the event's sequence number as an external version, so Elasticsearch itself refuses a stale or repeated write:
- * replaying an event that is already applied changes nothing.
+ * Projects program, install and rating events into the catalogue index: one document per program, id = program
+ * id. Each write carries the event's global stream position as an external version, so Elasticsearch itself
+ * refuses a stale or repeated write: an event that is already applied changes nothing. Installs and ratings are
+ * kept as rows ({@link PopularityStore}) in the processor's own transaction and the figures recomputed from them.
  */
 @Component
 @ProcessingGroup(CatalogueProjection.PROCESSING_GROUP)
@@ -43,100 +53,172 @@ class CatalogueProjection {
 
     private final ElasticsearchClient client;
     private final CatalogueIndex index;
+    private final PopularityStore popularity;
 
-    CatalogueProjection(ElasticsearchClient client, CatalogueIndex index) {
+    CatalogueProjection(ElasticsearchClient client, CatalogueIndex index, PopularityStore popularity) {
         this.client = client;
         this.index = index;
+        this.popularity = popularity;
     }
 
     @EventHandler
-    void on(MiniProgramRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        write(CatalogueDocument.of(ProgramState.registered(event, at), null, 0, CatalogueDocument.NO_RATINGS),
-              sequence);
+    void on(MiniProgramRegisteredEvent event, TrackingToken token, @Timestamp Instant at) {
+        write(CatalogueDocument.of(ProgramState.registered(event, at), null, Popularity.NONE), position(token));
     }
 
     @EventHandler
-    void on(ListingUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.listingUpdated(p, event, at), null);
+    void on(ListingUpdatedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.listingUpdated(p, event, at), null);
     }
 
     @EventHandler
-    void on(VersionSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.submitted(p, event, at), null);
+    void on(VersionSubmittedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.submitted(p, event, at), null);
     }
 
     @EventHandler
-    void on(VersionWithdrawnEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.withdrawn(p, event, at), null);
+    void on(VersionWithdrawnEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.withdrawn(p, event, at), null);
     }
 
     @EventHandler
-    void on(ReviewClaimedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.claimed(p, event, at), null);
+    void on(ReviewClaimedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.claimed(p, event, at), null);
     }
 
     @EventHandler
-    void on(ReviewEscalatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.escalated(p, event, at), null);
+    void on(ReviewEscalatedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.escalated(p, event, at), null);
     }
 
     @EventHandler
-    void on(VersionApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.approved(p, event, at), null);
+    void on(VersionApprovedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.approved(p, event, at), null);
     }
 
     @EventHandler
-    void on(VersionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.rejected(p, event, at), null);
+    void on(VersionRejectedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.rejected(p, event, at), null);
     }
 
     @EventHandler
-    void on(VersionReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.released(p, event, at), at);
+    void on(VersionReleasedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.released(p, event, at), at);
     }
 
     @EventHandler
-    void on(PhasedReleaseExpiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.expired(p, event, at), null);
+    void on(PhasedReleaseExpiredEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.expired(p, event, at), null);
     }
 
     @EventHandler
-    void on(ReleaseRolledBackEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.rolledBack(p, event, at), at);
+    void on(ReleaseRolledBackEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.rolledBack(p, event, at), at);
     }
 
     @EventHandler
-    void on(MiniProgramSuspendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.suspended(p, event, at), null);
+    void on(MiniProgramSuspendedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.suspended(p, event, at), null);
     }
 
     @EventHandler
-    void on(MiniProgramReinstatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.reinstated(p, event, at), null);
+    void on(MiniProgramReinstatedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.reinstated(p, event, at), null);
     }
 
     @EventHandler
-    void on(MiniProgramDelistedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.programId(), sequence, p -> ProgramState.delisted(p, event, at), null);
+    void on(MiniProgramDelistedEvent event, TrackingToken token, @Timestamp Instant at) {
+        update(event.programId(), token, p -> ProgramState.delisted(p, event, at), null);
     }
 
+    @EventHandler
+    void on(MiniProgramInstalledEvent event, TrackingToken token) {
+        popularity.install(event.programId(), event.userId());
+        refreshPopularity(event.programId(), token);
+    }
+
+    @EventHandler
+    void on(MiniProgramUninstalledEvent event, TrackingToken token) {
+        popularity.uninstall(event.programId(), event.userId());
+        refreshPopularity(event.programId(), token);
+    }
+
+    @EventHandler
+    void on(MiniProgramRatedEvent event, TrackingToken token, @Timestamp Instant at) {
+        popularity.saveRating(new RatingView(event.ratingId(), event.programId(), event.userId(), event.stars(),
+                                             event.text(), null, false, 0, at, at));
+        refreshPopularity(event.programId(), token);
+    }
+
+    @EventHandler
+    void on(RatingEditedEvent event, TrackingToken token, @Timestamp Instant at) {
+        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
+                event.stars(), event.text(), r.reply(), r.hidden(), r.flagCount(), r.createdAt(), at));
+    }
+
+    @EventHandler
+    void on(RatingReplyPostedEvent event, TrackingToken token, @Timestamp Instant at) {
+        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
+                r.stars(), r.text(), event.reply(), r.hidden(), r.flagCount(), r.createdAt(), at));
+    }
+
+    @EventHandler
+    void on(RatingFlaggedEvent event, TrackingToken token, @Timestamp Instant at) {
+        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
+                r.stars(), r.text(), r.reply(), r.hidden(), event.flagCount(), r.createdAt(), at));
+    }
+
+    @EventHandler
+    void on(RatingHiddenEvent event, TrackingToken token, @Timestamp Instant at) {
+        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
+                r.stars(), r.text(), r.reply(), true, r.flagCount(), r.createdAt(), at));
+    }
+
+    @EventHandler
+    void on(RatingRestoredEvent event, TrackingToken token, @Timestamp Instant at) {
+        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
+                r.stars(), r.text(), r.reply(), false, r.flagCount(), r.createdAt(), at));
+    }
+
+    /** A replay starts from an empty index and empty popularity tables. */
     @ResetHandler
     void prepareForReplay() {
+        popularity.clear();
         index.recreate();
     }
 
-    private void update(String programId, long sequence, UnaryOperator<MiniProgramView> change, Instant releasedAt) {
+    private void changeRating(String ratingId, TrackingToken token, Instant at, UnaryOperator<RatingView> change) {
+        RatingView current = popularity.rating(ratingId);
+        if (current == null) {
+            throw new IllegalStateException("No rating " + ratingId + " to change at " + at);
+        }
+        RatingView changed = change.apply(current);
+        popularity.saveRating(changed);
+        refreshPopularity(changed.miniProgramId(), token);
+    }
+
+    private void refreshPopularity(String programId, TrackingToken token) {
+        Popularity figures = popularity.popularity(programId);
+        apply(programId, token, document -> document.withPopularity(figures));
+    }
+
+    private void update(String programId, TrackingToken token, UnaryOperator<MiniProgramView> change,
+                        Instant releasedAt) {
+        apply(programId, token, document -> document.withProgram(change.apply(document.program()),
+                                                                 releasedAt != null ? releasedAt : document.releasedAt()));
+    }
+
+    private void apply(String programId, TrackingToken token, UnaryOperator<CatalogueDocument> change) {
+        long version = position(token);
         GetResponse<CatalogueDocument> current = get(programId);
         if (!current.found()) {
             throw new IllegalStateException("Catalogue has no document for program " + programId
-                                            + " to apply event #" + sequence + " to");
+                                            + " to apply the event at position " + version + " to");
         }
-        if (current.version() != null && current.version() >= externalVersion(sequence)) {
+        if (current.version() != null && current.version() >= version) {
             return;
         }
-        CatalogueDocument document = current.source();
-        Instant released = releasedAt != null ? releasedAt : document.releasedAt();
-        write(document.withProgram(change.apply(document.program()), released), sequence);
+        write(change.apply(current.source()), version);
     }
 
     private GetResponse<CatalogueDocument> get(String programId) {
@@ -147,10 +229,10 @@ class CatalogueProjection {
         }
     }
 
-    private void write(CatalogueDocument document, long sequence) {
+    private void write(CatalogueDocument document, long version) {
         try {
             client.index(i -> i.index(index.alias()).id(document.id()).document(document)
-                               .versionType(VersionType.External).version(externalVersion(sequence)));
+                               .versionType(VersionType.External).version(version));
         } catch (ElasticsearchException e) {
             if (e.status() != 409) {
                 throw e;
@@ -160,8 +242,12 @@ class CatalogueProjection {
         }
     }
 
-    /** Versions start at 1 so that the first event (sequence 0) is a real version too. */
-    private static long externalVersion(long sequence) {
-        return sequence + 1;
+    /**
+     * Documents are versioned by the event's position in the global stream: every event that touches a program
+     * (its own, or an install or rating of it) is handled in stream order by one segment, so a later event always
+     * carries a higher version, and one applied before (after a crash or during a replay) is refused.
+     */
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("event without a stream position"));
     }
 }

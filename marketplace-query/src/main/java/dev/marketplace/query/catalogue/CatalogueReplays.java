@@ -27,14 +27,16 @@ public class CatalogueReplays {
     private final TokenStore tokens;
     private final JdbcTemplate jdbc;
     private final TokenSchema tokenSchema;
+    private final PopularityStore popularity;
 
     public CatalogueReplays(EventProcessingConfiguration processing, CatalogueIndex index, TokenStore tokens,
-                            JdbcTemplate jdbc, TokenSchema tokenSchema) {
+                            JdbcTemplate jdbc, TokenSchema tokenSchema, PopularityStore popularity) {
         this.processing = processing;
         this.index = index;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.tokenSchema = tokenSchema;
+        this.popularity = popularity;
     }
 
     /**
@@ -48,6 +50,7 @@ public class CatalogueReplays {
         if (created && tokens.fetchSegments(CatalogueProjection.PROCESSING_GROUP).length > 0) {
             log.warn("Catalogue index {} was missing but its events were already projected: replaying all",
                      index.alias());
+            popularity.clear();
             jdbc.update("delete from " + tokenSchema.tokenTable() + " where " + tokenSchema.processorNameColumn()
                         + " = ?", CatalogueProjection.PROCESSING_GROUP);
         }

@@ -6,6 +6,9 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldValueFactorModifier;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode;
+import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -49,44 +52,91 @@ public class CatalogueSearch {
     }
 
     public CataloguePage search(CatalogueRequest request) {
-        if (request.first() < 0 || request.first() > MAX_PAGE) {
-            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_PAGE + ", not " + request.first());
-        }
+        requirePageSize(request.first());
         String text = request.text() == null ? "" : request.text().strip();
         if (text.length() > MAX_QUERY_LENGTH) {
             throw RuleViolation.invalid("query", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         CatalogueSort sort = request.sort() == null ? CatalogueSort.RELEVANCE : request.sort();
-        List<SortOptions> sorting = sorting(sort);
-        List<FieldValue> after = request.after() == null ? null : Cursors.decode(request.after(), sorting.size());
         CatalogueFilter filter = request.filter() == null ? CatalogueFilter.NONE : request.filter();
+        BoolQuery.Builder scope = new BoolQuery.Builder();
+        scope.filter(f -> f.term(t -> t.field("status").value(ProgramStatus.LIVE.name())));
+        return run(ranked(query(scope, text, filter), sort), sorting(sort), request.first(), request.after(), true);
+    }
+
+    /** Every program of one developer, whatever its status, most recently changed first. */
+    public CataloguePage developerPrograms(String developerId, int first, String after) {
+        requirePageSize(first);
+        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("developerId").value(developerId)))));
+        return run(query, List.of(desc("updatedAt"), ascending("id")), first, after, true);
+    }
+
+    /** Programs with a version waiting for review, the longest waiting first. */
+    public CataloguePage reviewQueue(int first, String after) {
+        requirePageSize(first);
+        Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("inReviewSince")))));
+        return run(query, List.of(SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))),
+                                  ascending("id")), first, after, false);
+    }
+
+    private static void requirePageSize(int first) {
+        if (first < 0 || first > MAX_PAGE) {
+            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_PAGE + ", not " + first);
+        }
+    }
+
+    private CataloguePage run(Query query, List<SortOptions> sorting, int first, String after, boolean facets) {
+        List<FieldValue> searchAfter = after == null ? null : Cursors.decode(after, sorting.size());
         try {
             SearchResponse<CatalogueDocument> response = client.search(s -> {
                 s.index(index.alias())
-                 .size(request.first() + 1)
+                 .size(first + 1)
                  .trackTotalHits(t -> t.enabled(true))
-                 .query(query(text, filter))
+                 .query(query)
                  .sort(sorting)
                  .highlight(h -> h.preTags("<em>").postTags("</em>")
                                   .fields("name", f -> f.numberOfFragments(0))
                                   .fields("summary", f -> f.numberOfFragments(0))
                                   .fields("description", f -> f.numberOfFragments(2).fragmentSize(120)));
-                FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(t -> t.field(FACET_FIELDS.get(facet))
-                                                                                  .size(30))));
-                if (after != null) {
-                    s.searchAfter(after);
+                if (facets) {
+                    FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(
+                            t -> t.field(FACET_FIELDS.get(facet)).size(30))));
+                }
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
                 }
                 return s;
             }, CatalogueDocument.class);
-            return page(response, request.first());
+            return page(response, first);
         } catch (IOException e) {
             throw new UncheckedIOException("The catalogue is unavailable right now", e);
         }
     }
 
-    private static Query query(String text, CatalogueFilter filter) {
-        BoolQuery.Builder bool = new BoolQuery.Builder();
-        bool.filter(f -> f.term(t -> t.field("status").value(ProgramStatus.LIVE.name())));
+    /**
+     * Relevance blends the text score with popularity, so that a fresh copy of a popular program does not outrank
+     * it on equal text: {@code score = text × (1 + 0.15·ln(2 + installs) + 0.1·bayesianRating)}, where the
+     * Bayesian rating ({@link Popularity}) lies between 1 and 5. The multiplier ranges from about 1.2 (new, unrated)
+     * to about 3 (10,000 installs, five stars), small enough that a much better text match (and above all the exact
+     * name, boosted 100×) still wins. Other sorts ignore the text score's blend.
+     */
+    private static Query ranked(Query query, CatalogueSort sort) {
+        if (sort != CatalogueSort.RELEVANCE) {
+            return query;
+        }
+        return Query.of(q -> q.functionScore(fs -> fs
+                .query(query)
+                .functions(f -> f.weight(1.0))
+                .functions(f -> f.fieldValueFactor(v -> v.field("installCount")
+                                                         .modifier(FieldValueFactorModifier.Ln2p).missing(0.0))
+                                 .weight(0.15))
+                .functions(f -> f.fieldValueFactor(v -> v.field("ratingBayesian").missing(Popularity.PRIOR_MEAN))
+                                 .weight(0.1))
+                .scoreMode(FunctionScoreMode.Sum)
+                .boostMode(FunctionBoostMode.Multiply)));
+    }
+
+    private static Query query(BoolQuery.Builder bool, String text, CatalogueFilter filter) {
         if (filter.categories() != null && !filter.categories().isEmpty()) {
             bool.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(
                     filter.categories().stream().map(c -> FieldValue.of(c.name())).toList()))));
@@ -124,13 +174,17 @@ public class CatalogueSearch {
             }
             case INSTALLS -> sorting.add(desc("installCount"));
             case RATING -> {
-                sorting.add(desc("ratingAverage"));
+                sorting.add(desc("ratingBayesian"));
                 sorting.add(desc("ratingCount"));
             }
             case NEWEST -> sorting.add(desc("releasedAt"));
         }
-        sorting.add(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+        sorting.add(ascending("id"));
         return sorting;
+    }
+
+    private static SortOptions ascending(String field) {
+        return SortOptions.of(o -> o.field(f -> f.field(field).order(SortOrder.Asc)));
     }
 
     private static SortOptions desc(String field) {
@@ -144,6 +198,9 @@ public class CatalogueSearch {
         Map<String, List<CataloguePage.Facet>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
             Aggregate aggregate = response.aggregations().get(facet);
+            if (aggregate == null) {
+                continue;
+            }
             facets.put(facet, aggregate.sterms().buckets().array().stream()
                     .map(b -> new CataloguePage.Facet(b.key().stringValue(), b.docCount())).toList());
         }

@@ -14,6 +14,11 @@ import dev.marketplace.query.graphql.Connections.Highlight;
 import dev.marketplace.query.graphql.Connections.MiniProgramConnection;
 import dev.marketplace.query.graphql.Connections.MiniProgramEdge;
 import dev.marketplace.query.graphql.Connections.PageInfo;
+import dev.marketplace.query.graphql.Connections.VersionConnection;
+import dev.marketplace.query.graphql.Connections.VersionEdge;
+import dev.marketplace.api.rules.RuleCode;
+import dev.marketplace.api.security.Actor;
+import dev.marketplace.api.security.Role;
 import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -37,8 +42,36 @@ class CatalogueQueries {
     @QueryMapping
     MiniProgramConnection catalogue(@Argument String query, @Argument CatalogueFilter filter,
                                     @Argument CatalogueSort sort, @Argument Integer first, @Argument String after) {
-        CataloguePage page = search.search(new CatalogueRequest(query, filter, sort, first == null ? 20 : first,
-                                                                after));
+        return connection(search.search(new CatalogueRequest(query, filter, sort, first == null ? 20 : first,
+                                                             after)));
+    }
+
+    /** The signed-in developer's programs, whatever their status. */
+    @QueryMapping
+    MiniProgramConnection myMiniPrograms(@Argument Integer first, @Argument String after) {
+        Actor actor = Viewer.required();
+        if (!actor.acts(Role.DEVELOPER)) {
+            throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the DEVELOPER role.");
+        }
+        return connection(search.developerPrograms(actor.userId(), first == null ? 20 : first, after));
+    }
+
+    /** Versions waiting for review, the longest waiting first. */
+    @QueryMapping
+    VersionConnection reviewQueue(@Argument Integer first, @Argument String after) {
+        if (!Viewer.required().acts(Role.REVIEWER)) {
+            throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the REVIEWER role.");
+        }
+        CataloguePage page = search.reviewQueue(first == null ? 20 : first, after);
+        List<VersionEdge> edges = page.hits().stream().map(h -> new VersionEdge(
+                h.document().program().versions().stream()
+                 .filter(v -> v.number().equals(h.document().inReviewVersion())).findFirst().orElseThrow(),
+                h.cursor())).toList();
+        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new VersionConnection(edges, new PageInfo(page.hasNextPage(), endCursor), page.totalCount());
+    }
+
+    private static MiniProgramConnection connection(CataloguePage page) {
         List<MiniProgramEdge> edges = page.hits().stream()
                 .map(h -> new MiniProgramEdge(h.document().program(), h.cursor(), highlights(h.highlights())))
                 .toList();

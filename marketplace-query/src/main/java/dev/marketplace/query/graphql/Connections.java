@@ -1,6 +1,8 @@
 package dev.marketplace.query.graphql;
 
 import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.program.VersionView;
+import dev.marketplace.api.rating.RatingView;
 import java.util.List;
 
 /** The Relay connection shapes of the schema, as records Spring for GraphQL maps by property name. */
@@ -26,6 +28,18 @@ final class Connections {
 
     record MiniProgramConnection(List<MiniProgramEdge> edges, PageInfo pageInfo, long totalCount,
                                  CatalogueFacets facets) {
+    }
+
+    record VersionEdge(VersionView node, String cursor) {
+    }
+
+    record VersionConnection(List<VersionEdge> edges, PageInfo pageInfo, long totalCount) {
+    }
+
+    record RatingEdge(RatingView node, String cursor) {
+    }
+
+    record RatingConnection(List<RatingEdge> edges, PageInfo pageInfo, long totalCount) {
     }
 
     record Developer(String id) {

@@ -5,7 +5,19 @@ import dev.marketplace.api.program.VersionView;
 import dev.marketplace.query.catalogue.CatalogueReader;
 import dev.marketplace.query.catalogue.Popularity;
 import dev.marketplace.query.graphql.Connections.Developer;
+import dev.marketplace.query.graphql.Connections.PageInfo;
+import dev.marketplace.query.graphql.Connections.RatingConnection;
+import dev.marketplace.query.graphql.Connections.RatingEdge;
 import dev.marketplace.query.graphql.Connections.RatingSummary;
+import dev.marketplace.api.program.VersionStatus;
+import dev.marketplace.api.rating.RatingView;
+import dev.marketplace.api.rules.RuleViolation;
+import dev.marketplace.api.security.Role;
+import dev.marketplace.query.catalogue.PopularityStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.graphql.data.method.annotation.Argument;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -20,7 +32,13 @@ import reactor.core.publisher.Mono;
 @Controller
 class ProgramFields {
 
-    ProgramFields(BatchLoaderRegistry loaders, CatalogueReader reader) {
+    private static final int MAX_RATINGS_PAGE = 100;
+
+    private final PopularityStore store;
+    private final Clock clock = Clock.systemUTC();
+
+    ProgramFields(BatchLoaderRegistry loaders, CatalogueReader reader, PopularityStore store) {
+        this.store = store;
         loaders.forTypePair(String.class, Popularity.class)
                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> reader.popularity(ids)));
     }
@@ -45,5 +63,33 @@ class ProgramFields {
     CompletableFuture<RatingSummary> rating(MiniProgramView program, DataLoader<String, Popularity> popularity) {
         return popularity.load(program.id()).thenApply(
                 p -> new RatingSummary(p.ratingAverage(), p.ratingCount(), p.ratingHistogram()));
+    }
+
+    /** Ratings are read from the read side's table; hidden ones are shown to reviewers only. */
+    @SchemaMapping(typeName = "MiniProgram")
+    RatingConnection ratings(MiniProgramView program, @Argument Integer first, @Argument String after) {
+        int size = first == null ? 20 : first;
+        if (size < 0 || size > MAX_RATINGS_PAGE) {
+            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_RATINGS_PAGE + ", not " + size);
+        }
+        boolean reviewer = Viewer.current().map(a -> a.acts(Role.REVIEWER)).orElse(false);
+        RatingCursor from = after == null ? null : RatingCursor.decode(after);
+        List<RatingView> rows = store.ratings(program.id(), reviewer, from == null ? null : from.updatedAt(),
+                                              from == null ? null : from.ratingId(), size + 1);
+        List<RatingEdge> edges = rows.stream().limit(size)
+                                     .map(r -> new RatingEdge(r, new RatingCursor(r.updatedAt(), r.id()).encode()))
+                                     .toList();
+        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+        return new RatingConnection(edges, new PageInfo(rows.size() > size, end),
+                                    store.ratingCount(program.id(), reviewer));
+    }
+
+    /** How long a version has waited for review, for the queue; null once it is decided or withdrawn. */
+    @SchemaMapping(typeName = "Version")
+    Long waitingSeconds(VersionView version) {
+        if (version.status() != VersionStatus.IN_REVIEW || version.submittedAt() == null) {
+            return null;
+        }
+        return Duration.between(version.submittedAt(), clock.instant()).toSeconds();
     }
 }

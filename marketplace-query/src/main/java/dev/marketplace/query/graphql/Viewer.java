@@ -2,6 +2,8 @@ package dev.marketplace.query.graphql;
 
 import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.program.ProgramStatus;
+import dev.marketplace.api.rules.RuleCode;
+import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.Role;
 import java.util.Optional;
@@ -24,6 +26,11 @@ final class Viewer {
         return Optional.of(Actor.fromAuthorities(auth.getName(),
                                                  auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                                                      .toList()));
+    }
+
+    /** The signed-in user, or a refusal for anonymous callers. */
+    static Actor required() {
+        return current().orElseThrow(() -> new RuleViolation(RuleCode.UNAUTHENTICATED, "Sign in to do this."));
     }
 
     /** Live programs are public; others only to their developer and to reviewers. */

@@ -34,7 +34,7 @@ class CatalogueDocumentTest {
         try (InputStream in = getClass().getResourceAsStream("/elasticsearch/catalogue-index.json")) {
             mapping = json.readTree(in).path("mappings").path("properties");
         }
-        CatalogueDocument document = CatalogueDocument.of(released("1.0.0"), T0, 3, List.of(0L, 0L, 1L, 0L, 2L));
+        CatalogueDocument document = CatalogueDocument.of(released("1.0.0"), T0, Popularity.of(3, new long[] {0, 0, 1, 0, 2}));
         List<String> fields = new ArrayList<>();
         json.valueToTree(document).fieldNames().forEachRemaining(fields::add);
 
@@ -43,13 +43,14 @@ class CatalogueDocumentTest {
 
     @Test
     void aDocumentRoundTripsThroughJson() throws Exception {
-        CatalogueDocument document = CatalogueDocument.of(released("1.0.0"), T0, 3, List.of(0L, 0L, 1L, 0L, 2L));
+        CatalogueDocument document = CatalogueDocument.of(released("1.0.0"), T0, Popularity.of(3, new long[] {0, 0, 1, 0, 2}));
 
         CatalogueDocument read = json.readValue(json.writeValueAsBytes(document), CatalogueDocument.class);
 
         assertThat(read).isEqualTo(document);
         assertThat(read.ratingAverage()).isEqualTo((3.0 + 5 + 5) / 3);
         assertThat(read.permissions()).containsExactly(Permission.CAMERA);
+        assertThat(read.ratingBayesian()).isEqualTo((5 * 3.5 + 13) / (5 + 3));
     }
 
     @Test

@@ -1,0 +1,242 @@
+package dev.marketplace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.api.security.Role;
+import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.query.catalogue.CatalogueReplays;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The catalogue as users see it: popularity figures, relevance, Chinese names, facets, sorts, cursors, and the
+ * review queue and developer dashboard. Each test tags its programs uniquely and filters on that tag, because
+ * test classes share one application, database and index.
+ */
+@MarketplaceIntegrationTest
+class CatalogueTest {
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+    @Autowired
+    CatalogueReplays replays;
+    Marketplace marketplace;
+    String tag;
+
+    @BeforeEach
+    void setUp() {
+        marketplace = new Marketplace(graphQl);
+        tag = "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void installCountsAndRatingSummariesAreExactAndSurviveAReplay() {
+        String id = marketplace.publish("dev-k1", listing("Harbour Ferry Tickets", "TRANSPORT"));
+        marketplace.install("u1", id);
+        marketplace.install("u1", id);
+        marketplace.install("u3", id);
+        marketplace.as("u3", Role.USER).documentName("uninstallMiniProgram").variable("id", id).execute();
+        marketplace.rate("u1", id, 5, "Fast and simple");
+        marketplace.rate("u2", id, 3, "Crashed once");
+        String edited = marketplace.rate("u2", id, 4, "Fixed now");
+        marketplace.as("rev-k1", Role.REVIEWER).documentName("hideRating").variable("ratingId", edited).execute()
+                   .path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+
+        eventually().untilAsserted(() -> expectPopularity(id));
+        marketplace.as("rev-k1", Role.REVIEWER).documentName("programRatings").variable("id", id).execute()
+                   .path("miniProgram.ratings.totalCount").entity(Integer.class).isEqualTo(2)
+                   .path("miniProgram.ratings.edges[*].node.hidden").entityList(Boolean.class)
+                   .satisfies(hidden -> assertThat(hidden).containsExactlyInAnyOrder(true, false));
+
+        replays.replay();
+        eventually().until(replays::isCaughtUp);
+        eventually().untilAsserted(() -> expectPopularity(id));
+    }
+
+    private void expectPopularity(String id) {
+        marketplace.anonymous().documentName("search").variable("filter", Map.of("tags", List.of(tag))).execute()
+                   .path("catalogue.edges[0].node.installCount").entity(Integer.class).isEqualTo(2)
+                   .path("catalogue.edges[0].node.rating.count").entity(Integer.class).isEqualTo(1)
+                   .path("catalogue.edges[0].node.rating.average").entity(Double.class).isEqualTo(5.0)
+                   .path("catalogue.edges[0].node.rating.histogram").entityList(Integer.class)
+                   .containsExactly(0, 0, 0, 0, 1);
+        marketplace.anonymous().documentName("programRatings").variable("id", id).execute()
+                   .path("miniProgram.ratings.totalCount").entity(Integer.class).isEqualTo(1)
+                   .path("miniProgram.ratings.edges[0].node.text").entity(String.class).isEqualTo("Fast and simple");
+    }
+
+    @Test
+    void aPopularProgramOutranksItsFreshCopyButAnExactNameComesFirst() {
+        String original = marketplace.publish("dev-k2", listing("Lucky Noodle Bar", "FOOD_AND_DRINK"));
+        String copy = marketplace.publish("dev-k3", listing("Lucky Noodle Bar Plus", "FOOD_AND_DRINK"));
+        for (int i = 0; i < 5; i++) {
+            marketplace.install("fan-" + i, original);
+        }
+
+        eventually().untilAsserted(() -> assertThat(ids("lucky noodle")).containsExactly(original, copy));
+        assertThat(ids("Lucky Noodle Bar Plus")).first().isEqualTo(copy);
+        assertThat(ids("lukcy nodle")).as("typos").contains(original, copy);
+        assertThat(ids("Lucky Noo")).as("as you type").containsExactly(original, copy);
+    }
+
+    @Test
+    void chineseNamesAreFoundByTheirCharactersWithoutLooseSingleCharacterMatches() {
+        String mcdonalds = marketplace.publish("dev-k4", listing("麦当劳自助点餐", "FOOD_AND_DRINK"));
+        String books = marketplace.publish("dev-k5", listing("当当网书店", "SHOPPING"));
+        String walmart = marketplace.publish("dev-k6", listing("沃尔玛扫码购", "SHOPPING"));
+
+        eventually().untilAsserted(() -> {
+            assertThat(ids("麦当劳")).containsExactly(mcdonalds);
+            assertThat(ids("扫码购")).containsExactly(walmart);
+            assertThat(ids("当当网")).containsExactly(books);
+        });
+        marketplace.anonymous().documentName("search").variable("query", "麦当劳")
+                   .variable("filter", Map.of("tags", List.of(tag))).execute()
+                   .path("catalogue.edges[0].highlights[0].fragments[0]").entity(String.class)
+                   .satisfies(fragment -> assertThat(fragment).isEqualTo("<em>麦当劳</em>自助点餐"));
+    }
+
+    @Test
+    void facetsCountTheResultsAndFiltersAndSortsApply() {
+        String noodles = marketplace.publish("dev-k7", listing("Facet Noodles", "FOOD_AND_DRINK"));
+        String shoes = marketplace.publish("dev-k7", listing("Facet Shoes", "SHOPPING"));
+        String socks = marketplace.publish("dev-k7", listing("Facet Socks", "SHOPPING"));
+        marketplace.install("buyer-1", socks);
+        marketplace.install("buyer-2", socks);
+        marketplace.install("buyer-1", noodles);
+
+        eventually().untilAsserted(() -> assertThat(sorted("INSTALLS")).containsExactly(socks, noodles, shoes));
+        marketplace.anonymous().documentName("search").variable("filter", Map.of("tags", List.of(tag))).execute()
+                   .path("catalogue.facets.categories[?(@.value == 'SHOPPING')].count").entityList(Integer.class)
+                   .containsExactly(2)
+                   .path("catalogue.facets.permissions[0].value").entity(String.class).isEqualTo("CAMERA")
+                   .path("catalogue.facets.tags[?(@.value == '" + tag + "')].count").entityList(Integer.class)
+                   .containsExactly(3);
+        marketplace.anonymous().documentName("search")
+                   .variable("filter", Map.of("tags", List.of(tag), "categories", List.of("SHOPPING"))).execute()
+                   .path("catalogue.edges[*].node.id").entityList(String.class)
+                   .satisfies(ids -> assertThat(ids).containsExactlyInAnyOrder(shoes, socks));
+        assertThat(sorted("NEWEST")).containsExactly(socks, shoes, noodles);
+    }
+
+    @Test
+    void cursorsWalkEveryResultExactlyOnce() {
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            published.add(marketplace.publish("dev-k8", listing("Paging Program " + i, "TOOLS")));
+        }
+        eventually().untilAsserted(() -> assertThat(sorted("RELEVANCE")).hasSize(5));
+
+        Set<String> seen = new LinkedHashSet<>();
+        String after = null;
+        int pages = 0;
+        boolean more = true;
+        while (more) {
+            GraphQlTester.Response page = marketplace.anonymous().documentName("search")
+                    .variable("filter", Map.of("tags", List.of(tag))).variable("first", 2).variable("after", after)
+                    .execute();
+            List<String> ids = page.path("catalogue.edges[*].node.id").entityList(String.class).get();
+            ids.forEach(id -> assertThat(seen.add(id)).as("duplicate " + id).isTrue());
+            more = page.path("catalogue.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = page.path("catalogue.pageInfo.endCursor").entity(String.class).get();
+            pages++;
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(published);
+        assertThat(pages).isEqualTo(3);
+        marketplace.anonymous().documentName("search").variable("after", "not-a-cursor").execute()
+                   .errors().satisfy(errors -> assertThat(errors).singleElement()
+                           .satisfies(e -> assertThat(e.getExtensions()).containsEntry("field", "after")));
+    }
+
+    @Test
+    void aSuspendedProgramLeavesTheCatalogueAndARollbackShowsTheEarlierVersion() {
+        String suspended = marketplace.publish("dev-k9", listing("Takedown Candidate", "GAMES"));
+        String rolled = marketplace.publish("dev-k9", listing("Rollback Candidate", "GAMES"));
+        String second = marketplace.submit("dev-k9", rolled, "1.1.0");
+        marketplace.approve("rev-k2", second);
+        marketplace.release("dev-k9", second);
+        marketplace.as("rev-k2", Role.REVIEWER).documentName("suspendMiniProgram").variable("id", suspended)
+                   .variable("reason", "Impersonates a bank").execute()
+                   .path("suspendMiniProgram.status").entity(String.class).isEqualTo("SUSPENDED");
+        marketplace.as("dev-k9", Role.DEVELOPER).documentName("rollbackRelease").variable("miniProgramId", rolled)
+                   .variable("toVersionId", rolled + "/1.0.0").execute()
+                   .path("rollbackRelease.currentVersion.number").entity(String.class).isEqualTo("1.0.0");
+
+        eventually().untilAsserted(() -> marketplace.anonymous().documentName("search")
+                .variable("filter", Map.of("tags", List.of(tag))).execute()
+                .path("catalogue.edges[*].node.id").entityList(String.class).containsExactly(rolled)
+                .path("catalogue.edges[0].node.currentVersion.number").entity(String.class).isEqualTo("1.0.0"));
+    }
+
+    @Test
+    void reviewersSeeTheQueueOldestFirstAndDevelopersTheirOwnPrograms() {
+        String developer = "dev-" + tag;
+        String first = marketplace.register(developer, listing("Queue First", "TOOLS"));
+        String second = marketplace.register(developer, listing("Queue Second", "TOOLS"));
+        String firstVersion = marketplace.submit(developer, first, "1.0.0");
+        String secondVersion = marketplace.submit(developer, second, "0.9.0");
+        marketplace.as("rev-k3", Role.REVIEWER).documentName("rejectVersion")
+                   .variable("input", Map.of("versionId", secondVersion, "reasons", List.of("OTHER"),
+                                             "comment", "Icon missing")).execute()
+                   .path("rejectVersion.status").entity(String.class).isEqualTo("REJECTED");
+
+        eventually().untilAsserted(() -> {
+            List<String> queue = marketplace.as("rev-k3", Role.REVIEWER).documentName("reviewQueue")
+                    .variable("first", 100).execute()
+                    .path("reviewQueue.edges[*].node.id").entityList(String.class).get();
+            assertThat(queue).contains(firstVersion).doesNotContain(secondVersion);
+        });
+        marketplace.as("rev-k3", Role.REVIEWER).documentName("reviewQueue").variable("first", 100).execute()
+                   .path("reviewQueue.edges[?(@.node.id == '" + firstVersion + "')].node.waitingSeconds")
+                   .entityList(Integer.class).satisfies(w -> assertThat(w).singleElement().isNotNull());
+        marketplace.as(developer, Role.DEVELOPER).documentName("reviewQueue").execute()
+                   .errors().satisfy(errors -> assertThat(errors).singleElement()
+                           .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+        marketplace.anonymous().documentName("reviewQueue").execute()
+                   .errors().satisfy(errors -> assertThat(errors).singleElement()
+                           .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.UNAUTHORIZED)));
+
+        eventually().untilAsserted(() -> marketplace.as(developer, Role.DEVELOPER).documentName("myMiniPrograms")
+                .execute()
+                .path("myMiniPrograms.totalCount").entity(Integer.class).isEqualTo(2)
+                .path("myMiniPrograms.edges[*].node.id").entityList(String.class).containsExactly(second, first)
+                .path("myMiniPrograms.edges[0].node.versions[0].review.reasons[0]").entity(String.class)
+                .isEqualTo("OTHER")
+                .path("myMiniPrograms.edges[0].node.versions[0].review.comment").entity(String.class)
+                .isEqualTo("Icon missing"));
+    }
+
+    private Map<String, Object> listing(String name, String category) {
+        return Marketplace.listing(name, category, List.of(tag));
+    }
+
+    private List<String> ids(String query) {
+        return marketplace.anonymous().documentName("search").variable("query", query)
+                          .variable("filter", Map.of("tags", List.of(tag))).execute()
+                          .path("catalogue.edges[*].node.id").entityList(String.class).get();
+    }
+
+    private List<String> sorted(String sort) {
+        return marketplace.anonymous().documentName("search").variable("sort", sort)
+                          .variable("filter", Map.of("tags", List.of(tag))).execute()
+                          .path("catalogue.edges[*].node.id").entityList(String.class).get();
+    }
+
+    private static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(30)).ignoreExceptions();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.marketplace.query.catalogue;
+
+import dev.marketplace.api.rating.RatingView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Installs and ratings as rows, one per user and program, kept by the catalogue processor. Writes are keyed
+ * upserts and deletes, so applying an event again changes nothing; counts are always computed from the rows.
+ */
+@Repository
+public class PopularityStore {
+
+    private final JdbcTemplate jdbc;
+
+    public PopularityStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void install(String programId, String userId) {
+        jdbc.update("insert into catalogue_install (program_id, user_id) select ?, ? where not exists "
+                    + "(select 1 from catalogue_install where program_id = ? and user_id = ?)",
+                    programId, userId, programId, userId);
+    }
+
+    void uninstall(String programId, String userId) {
+        jdbc.update("delete from catalogue_install where program_id = ? and user_id = ?", programId, userId);
+    }
+
+    void saveRating(RatingView rating) {
+        int updated = jdbc.update("update rating_view set stars = ?, text = ?, reply = ?, hidden = ?, flag_count = ?, "
+                                  + "updated_at = ? where rating_id = ?",
+                                  rating.stars(), rating.text(), rating.reply(), rating.hidden(), rating.flagCount(),
+                                  Timestamp.from(rating.updatedAt()), rating.id());
+        if (updated == 0) {
+            jdbc.update("insert into rating_view (rating_id, program_id, user_id, stars, text, reply, hidden, "
+                        + "flag_count, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        rating.id(), rating.miniProgramId(), rating.userId(), rating.stars(), rating.text(),
+                        rating.reply(), rating.hidden(), rating.flagCount(), Timestamp.from(rating.createdAt()),
+                        Timestamp.from(rating.updatedAt()));
+        }
+    }
+
+    public RatingView rating(String ratingId) {
+        return jdbc.query("select * from rating_view where rating_id = ?", PopularityStore::toRating, ratingId)
+                   .stream().findFirst().orElse(null);
+    }
+
+    /** Ratings of a program, newest change first, after the given position; hidden ones only if asked. */
+    public List<RatingView> ratings(String programId, boolean includeHidden, Instant afterUpdatedAt,
+                                    String afterId, int limit) {
+        List<Object> args = new ArrayList<>(List.of(programId));
+        StringBuilder sql = new StringBuilder("select * from rating_view where program_id = ?");
+        if (!includeHidden) {
+            sql.append(" and hidden = false");
+        }
+        if (afterUpdatedAt != null) {
+            sql.append(" and (updated_at < ? or (updated_at = ? and rating_id > ?))");
+            args.add(Timestamp.from(afterUpdatedAt));
+            args.add(Timestamp.from(afterUpdatedAt));
+            args.add(afterId);
+        }
+        sql.append(" order by updated_at desc, rating_id asc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), PopularityStore::toRating, args.toArray());
+    }
+
+    public long ratingCount(String programId, boolean includeHidden) {
+        Long count = jdbc.queryForObject("select count(*) from rating_view where program_id = ?"
+                                         + (includeHidden ? "" : " and hidden = false"), Long.class, programId);
+        return count == null ? 0 : count;
+    }
+
+    Popularity popularity(String programId) {
+        Long installs = jdbc.queryForObject("select count(*) from catalogue_install where program_id = ?",
+                                            Long.class, programId);
+        long[] histogram = new long[5];
+        jdbc.query("select stars, count(*) from rating_view where program_id = ? and hidden = false group by stars",
+                   rs -> {
+                       histogram[rs.getInt(1) - 1] = rs.getLong(2);
+                   }, programId);
+        return Popularity.of(installs == null ? 0 : installs, histogram);
+    }
+
+    void clear() {
+        jdbc.update("delete from catalogue_install");
+        jdbc.update("delete from rating_view");
+    }
+
+    private static RatingView toRating(ResultSet rs, int row) throws SQLException {
+        return new RatingView(rs.getString("rating_id"), rs.getString("program_id"), rs.getString("user_id"),
+                              rs.getInt("stars"), rs.getString("text"), rs.getString("reply"),
+                              rs.getBoolean("hidden"), rs.getInt("flag_count"),
+                              rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+}
