@@ -13,12 +13,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is reading, and what the read side lets them see. */
-final class Viewer {
+public final class Viewer {
 
     private Viewer() {
     }
 
-    static Optional<Actor> current() {
+    public static Optional<Actor> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
@@ -29,12 +29,12 @@ final class Viewer {
     }
 
     /** The signed-in user, or a refusal for anonymous callers. */
-    static Actor required() {
+    public static Actor required() {
         return current().orElseThrow(() -> new RuleViolation(RuleCode.UNAUTHENTICATED, "Sign in to do this."));
     }
 
     /** Live programs are public; others only to their developer and to reviewers. */
-    static boolean maySee(MiniProgramView program) {
+    public static boolean maySee(MiniProgramView program) {
         if (program.status() == ProgramStatus.LIVE) {
             return true;
         }
