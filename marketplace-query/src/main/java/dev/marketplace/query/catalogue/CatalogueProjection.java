@@ -28,8 +28,6 @@ import dev.marketplace.api.rating.RatingHiddenEvent;
 import dev.marketplace.api.rating.RatingReplyPostedEvent;
 import dev.marketplace.api.rating.RatingRestoredEvent;
 import dev.marketplace.api.rating.RatingView;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
@@ -222,23 +220,20 @@ class CatalogueProjection {
     }
 
     private GetResponse<CatalogueDocument> get(String programId) {
-        try {
-            return client.get(g -> g.index(index.alias()).id(programId), CatalogueDocument.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch unavailable while reading program " + programId, e);
-        }
+        return ElasticsearchRetry.call("reading program " + programId,
+                () -> client.get(g -> g.index(index.alias()).id(programId), CatalogueDocument.class));
     }
 
+    /** Writes unless the index already holds this version or a later one (a 409: already applied). */
     private void write(CatalogueDocument document, long version) {
         try {
-            client.index(i -> i.index(index.alias()).id(document.id()).document(document)
-                               .versionType(VersionType.External).version(version));
+            ElasticsearchRetry.call("writing program " + document.id(),
+                    () -> client.index(i -> i.index(index.alias()).id(document.id()).document(document)
+                                             .versionType(VersionType.External).version(version)));
         } catch (ElasticsearchException e) {
             if (e.status() != 409) {
                 throw e;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch unavailable while writing program " + document.id(), e);
         }
     }
 

@@ -1,0 +1,61 @@
+package dev.marketplace.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.api.program.Permission;
+import dev.marketplace.api.program.PrivacyDataUse;
+import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.security.Role;
+import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/** An event the catalogue cannot handle is parked; the processor carries on; an admin sees it and retries it. */
+@MarketplaceIntegrationTest
+class DeadLetterTest {
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+    @Autowired
+    EventGateway events;
+
+    @Test
+    void aPoisonEventIsParkedWhileEverythingElseIsStillProjected() {
+        Marketplace marketplace = new Marketplace(graphQl);
+        String ghost = "ghost-" + UUID.randomUUID();
+        events.publish(new VersionSubmittedEvent(ghost, "1.0.0", "for a program that never existed",
+                                                 List.of(Permission.CAMERA), List.of(PrivacyDataUse.ANALYTICS),
+                                                 "ab".repeat(32), 10));
+        String healthy = marketplace.publish("dev-d1", "Published After The Poison");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> marketplace.anonymous()
+                .documentName("catalogue").variable("query", "Published After The Poison").execute()
+                .path("catalogue.edges[0].node.id").entity(String.class).isEqualTo(healthy));
+        HttpGraphQlTester admin = marketplace.as("admin-d1", Role.ADMIN);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> admin
+                .documentName("deadLetters").execute()
+                .path("deadLetters[?(@.sequence == '" + ghost + "')].eventType").entityList(String.class)
+                .containsExactly("VersionSubmittedEvent")
+                .path("deadLetters[?(@.sequence == '" + ghost + "')].cause").entityList(String.class)
+                .satisfies(causes -> assertThat(causes.get(0)).contains("no document for program " + ghost)));
+
+        admin.documentName("retryDeadLetters").execute()
+             .path("retryDeadLetters.retried").entity(Integer.class).isEqualTo(0)
+             .path("retryDeadLetters.remaining").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+        admin.documentName("deadLetters").execute()
+             .path("deadLetters[?(@.sequence == '" + ghost + "')].lastTouched").entityList(String.class)
+             .satisfies(touched -> assertThat(touched).singleElement().isNotNull());
+
+        marketplace.as("dev-d1", Role.DEVELOPER).documentName("deadLetters").execute()
+                   .errors().satisfy(errors -> assertThat(errors).singleElement()
+                           .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+    }
+}
