@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  */
 final class InputRules {
 
+    /** The longest comment a reviewer may attach to a decision. */
+    static final int REVIEW_COMMENT_MAX = 2000;
+
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M} _-]*");
 

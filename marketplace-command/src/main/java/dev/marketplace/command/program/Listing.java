@@ -26,4 +26,13 @@ record Listing(String name, String summary, String description, Category categor
                            InputRules.tags(tags, TAGS_MAX, TAG_MAX),
                            InputRules.httpsUrl("iconUrl", iconUrl));
     }
+
+    /** This listing with each non-null argument in place of its field, validated again as a whole. */
+    Listing editedTo(String newName, String newSummary, String newDescription, Category newCategory,
+                     List<String> newTags, String newIconUrl) {
+        return validated(newName != null ? newName : name, newSummary != null ? newSummary : summary,
+                         newDescription != null ? newDescription : description,
+                         newCategory != null ? newCategory : category, newTags != null ? newTags : tags,
+                         newIconUrl != null ? newIconUrl : iconUrl);
+    }
 }

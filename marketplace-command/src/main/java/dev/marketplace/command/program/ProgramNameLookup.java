@@ -2,8 +2,6 @@ package dev.marketplace.command.program;
 
 import dev.marketplace.api.program.ListingUpdatedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
-import dev.marketplace.api.rules.RuleCode;
-import dev.marketplace.api.rules.RuleViolation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,8 +49,7 @@ class ProgramNameLookup implements ProgramNames {
             jdbc.update("insert into program_name (normalized_name, program_id) values (?, ?)",
                         ProgramNames.normalize(name), programId);
         } catch (DuplicateKeyException raced) {
-            throw new RuleViolation(RuleCode.NAME_TAKEN, "name",
-                                    "The name '" + name + "' is already taken by another mini-program.");
+            throw ProgramNames.taken(name);
         }
     }
 }

@@ -49,11 +49,36 @@ final class ProgramVersion {
     /** Refuses a review action unless the version waits for review and no other reviewer holds its claim. */
     void requireDecidableBy(Actor actor, String action) {
         if (status != VersionStatus.IN_REVIEW) {
-            throw MiniProgram.invalidTransition(action + " version " + number, "it is " + status);
+            throw MiniProgramHistory.invalidTransition(action + " version " + number, "it is " + status);
         }
         if (reviewer != null && !reviewer.equals(actor.userId()) && !actor.isAdmin()) {
             throw new RuleViolation(RuleCode.CLAIMED_BY_OTHER,
                                     "Version " + number + " is claimed by reviewer " + reviewer + ".");
+        }
+    }
+
+    /** Refuses a release unless it releases this approved version or widens its release, never behind current. */
+    void requireReleasableTo(int percentage, ProgramVersion current) {
+        boolean widening = status == VersionStatus.RELEASED && percentage > releasePercentage;
+        if (status != VersionStatus.APPROVED && !widening) {
+            throw MiniProgramHistory.invalidTransition("release version " + number + " to " + percentage + "%",
+                                                       status == VersionStatus.RELEASED
+                                                               ? "it is already released to " + releasePercentage + "%"
+                                                               : "it is " + status);
+        }
+        if (current != null && number.compareTo(current.number) < 0) {
+            throw MiniProgramHistory.invalidTransition("release version " + number, "it is older than the current "
+                                                       + "version " + current.number
+                                                       + " (roll back to go to an earlier version)");
+        }
+    }
+
+    /** Refuses a rollback to this version unless it was released before and is older than {@code current}. */
+    void requireRestorableOver(ProgramVersion current) {
+        if (status != VersionStatus.SUPERSEDED || number.compareTo(current.number) >= 0) {
+            throw MiniProgramHistory.invalidTransition("roll back to version " + number, "only an earlier version "
+                                                       + "that was released before can be restored (it is " + status
+                                                       + ")");
         }
     }
 

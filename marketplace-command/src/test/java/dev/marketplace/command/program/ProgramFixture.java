@@ -1,28 +1,46 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static java.util.stream.Collectors.toUnmodifiableSet;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.program.ApproveVersionCommand;
 import dev.marketplace.api.program.Category;
+import dev.marketplace.api.program.ClaimReviewCommand;
+import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.program.MiniProgramSuspendedEvent;
+import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.program.Permission;
 import dev.marketplace.api.program.PrivacyDataUse;
+import dev.marketplace.api.program.ProgramStatus;
 import dev.marketplace.api.program.RegisterMiniProgramCommand;
+import dev.marketplace.api.program.RejectVersionCommand;
+import dev.marketplace.api.program.RejectionReason;
 import dev.marketplace.api.program.ReleaseVersionCommand;
+import dev.marketplace.api.program.ReviewClaimedEvent;
 import dev.marketplace.api.program.SubmitVersionCommand;
 import dev.marketplace.api.program.VersionApprovedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
+import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.program.VersionView;
+import dev.marketplace.api.program.WithdrawVersionCommand;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.ActorMetadata;
 import dev.marketplace.api.security.Role;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matcher;
 
 /**
  * The sample program, people and messages that the {@link MiniProgram} fixture tests share. Its name table is an
@@ -45,28 +63,49 @@ final class ProgramFixture {
     static final Actor OWNER = Actor.of("dev-1", Role.DEVELOPER);
     static final Actor OTHER_DEVELOPER = Actor.of("dev-2", Role.DEVELOPER);
     static final Actor REVIEWER = Actor.of("rev-1", Role.REVIEWER);
+    static final Actor OTHER_REVIEWER = Actor.of("rev-2", Role.REVIEWER);
+    /** The owner who is also a reviewer: the four-eyes rule still keeps them from reviewing their own program. */
+    static final Actor OWNER_AS_REVIEWER = Actor.of(OWNER.userId(), Role.DEVELOPER, Role.REVIEWER);
     static final Actor ADMIN = Actor.of("admin-1", Role.ADMIN);
     static final Actor PLAIN_USER = Actor.of("user-1", Role.USER);
 
     static final ProgramPolicy POLICY = new ProgramPolicy(Duration.ofHours(48), Duration.ofDays(14),
                                                           ProgramPolicy.PhasedTimeoutAction.COMPLETE);
+    static final ProgramPolicy EXPIRE_POLICY = new ProgramPolicy(POLICY.reviewSla(), POLICY.phasedReleaseTimeout(),
+                                                                 ProgramPolicy.PhasedTimeoutAction.EXPIRE);
+
+    /** The fixed clock of the deadline tests. */
+    static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     private ProgramFixture() {
     }
 
     /** A fixture whose name table already holds {@code takenNames}. */
     static AggregateTestFixture<MiniProgram> newFixture(String... takenNames) {
+        return newFixture(POLICY, takenNames);
+    }
+
+    /** A fixture under {@code policy} whose name table already holds {@code takenNames}. */
+    static AggregateTestFixture<MiniProgram> newFixture(ProgramPolicy policy, String... takenNames) {
         Set<String> taken = Arrays.stream(takenNames).map(ProgramNames::normalize).collect(toUnmodifiableSet());
         ProgramNames names = name -> taken.contains(ProgramNames.normalize(name));
         AggregateTestFixture<MiniProgram> fixture = new AggregateTestFixture<>(MiniProgram.class);
         fixture.registerInjectableResource(names);
-        fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(policy);
         return fixture;
     }
 
     /** The metadata a command carries when {@code actor} sends it. */
     static Map<String, Object> by(Actor actor) {
         return ActorMetadata.of(actor);
+    }
+
+    /**
+     * {@code command} as {@code actor} sends it, for {@code givenCommands}: unlike given events, given commands
+     * schedule and cancel deadlines.
+     */
+    static CommandMessage<?> sentBy(Actor actor, Object command) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(by(actor));
     }
 
     static RegisterMiniProgramCommand register(String name) {
@@ -103,6 +142,30 @@ final class ProgramFixture {
         return new VersionReleasedEvent(PROGRAM_ID, version, percentage);
     }
 
+    static WithdrawVersionCommand withdraw(String version) {
+        return new WithdrawVersionCommand(PROGRAM_ID, version);
+    }
+
+    static ClaimReviewCommand claim(String version) {
+        return new ClaimReviewCommand(PROGRAM_ID, version);
+    }
+
+    static ReviewClaimedEvent claimed(String version, Actor reviewer) {
+        return new ReviewClaimedEvent(PROGRAM_ID, version, reviewer.userId());
+    }
+
+    static RejectVersionCommand reject(String version, RejectionReason... reasons) {
+        return new RejectVersionCommand(PROGRAM_ID, version, List.of(reasons), null);
+    }
+
+    static MiniProgramSuspendedEvent suspended() {
+        return new MiniProgramSuspendedEvent(PROGRAM_ID, REVIEWER.userId(), "Takes payments for goods it never ships");
+    }
+
+    static MiniProgramDelistedEvent delisted() {
+        return new MiniProgramDelistedEvent(PROGRAM_ID);
+    }
+
     /** The history of a registered program in which each of {@code versions} was submitted and then approved. */
     static List<Object> withApproved(String... versions) {
         List<Object> history = new ArrayList<>(List.of(registered()));
@@ -111,5 +174,36 @@ final class ProgramFixture {
             history.add(approved(version));
         }
         return history;
+    }
+
+    /** The history of a live program: each of {@code versions} approved and then released to everyone in turn. */
+    static List<Object> withReleased(String... versions) {
+        List<Object> history = withApproved(versions);
+        Arrays.stream(versions).forEach(version -> history.add(released(version, 100)));
+        return history;
+    }
+
+    /** A command's answer: the program in {@code status} whose users get {@code currentVersion}. */
+    static Matcher<MiniProgramView> programIn(ProgramStatus status, String currentVersion) {
+        return satisfies(MiniProgramView.class, view -> {
+            assertThat(view.id()).isEqualTo(PROGRAM_ID);
+            assertThat(view.status()).isEqualTo(status);
+            assertThat(view.currentVersion()).isEqualTo(currentVersion);
+        });
+    }
+
+    /** A command's answer: version {@code number} in {@code status}. */
+    static Matcher<VersionView> versionIn(String number, VersionStatus status) {
+        return satisfies(VersionView.class, view -> {
+            assertThat(view.number()).isEqualTo(number);
+            assertThat(view.status()).isEqualTo(status);
+        });
+    }
+
+    /** The status of each version of {@code program}, by number, in the order they were submitted. */
+    static Map<String, VersionStatus> versionStatuses(MiniProgramView program) {
+        Map<String, VersionStatus> statuses = new LinkedHashMap<>();
+        program.versions().forEach(v -> statuses.put(v.number(), v.status()));
+        return statuses;
     }
 }

@@ -13,6 +13,7 @@ import static dev.marketplace.command.program.ProgramFixture.registered;
 import static dev.marketplace.command.program.ProgramFixture.release;
 import static dev.marketplace.command.program.ProgramFixture.released;
 import static dev.marketplace.command.program.ProgramFixture.submitted;
+import static dev.marketplace.command.program.ProgramFixture.suspended;
 import static dev.marketplace.command.program.ProgramFixture.withApproved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -81,6 +82,26 @@ class ReleaseVersionTest {
                .expectNoEvents()
                .expectException(violates(RuleCode.INVALID_TRANSITION))
                .expectExceptionMessage(containsString("it is already released to 50%"));
+    }
+
+    @Test
+    void cannotReleaseASuspendedProgram() {
+        fixture.given(withApproved("1.0.0"))
+               .andGiven(suspended())
+               .when(release("1.0.0", 100), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_TRANSITION))
+               .expectExceptionMessage("Cannot release: the program is SUSPENDED.");
+    }
+
+    @Test
+    void cannotWidenAPhasedReleaseOfASuspendedProgram() {
+        fixture.given(withApproved("1.0.0"))
+               .andGiven(released("1.0.0", 10), suspended())
+               .when(release("1.0.0", 100), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_TRANSITION))
+               .expectExceptionMessage("Cannot release: the program is SUSPENDED.");
     }
 
     @Test

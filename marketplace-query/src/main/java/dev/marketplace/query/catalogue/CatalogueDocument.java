@@ -28,7 +28,8 @@ public record CatalogueDocument(String id, String developerId, String name, Stri
                 .filter(v -> v.number().equals(program.currentVersion()))
                 .findFirst().map(VersionView::permissions).orElse(List.of());
         Optional<VersionView> inReview = program.versions().stream()
-                .filter(v -> v.status() == VersionStatus.IN_REVIEW).findFirst();
+                .filter(v -> v.status() == VersionStatus.IN_REVIEW && program.status() != ProgramStatus.DELISTED)
+                .findFirst();
         return new CatalogueDocument(program.id(), program.developerId(), program.name(), program.summary(),
                                      program.description(), program.category(), program.tags(), program.status(),
                                      program.currentVersion(), permissions, popularity.installCount(),

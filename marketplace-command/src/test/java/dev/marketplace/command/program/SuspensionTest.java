@@ -1,0 +1,180 @@
+package dev.marketplace.command.program;
+
+import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
+import static dev.marketplace.command.program.ProgramFixture.ADMIN;
+import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
+import static dev.marketplace.command.program.ProgramFixture.OTHER_REVIEWER;
+import static dev.marketplace.command.program.ProgramFixture.OWNER;
+import static dev.marketplace.command.program.ProgramFixture.OWNER_AS_REVIEWER;
+import static dev.marketplace.command.program.ProgramFixture.PROGRAM_ID;
+import static dev.marketplace.command.program.ProgramFixture.REVIEWER;
+import static dev.marketplace.command.program.ProgramFixture.by;
+import static dev.marketplace.command.program.ProgramFixture.delisted;
+import static dev.marketplace.command.program.ProgramFixture.newFixture;
+import static dev.marketplace.command.program.ProgramFixture.programIn;
+import static dev.marketplace.command.program.ProgramFixture.registered;
+import static dev.marketplace.command.program.ProgramFixture.suspended;
+import static dev.marketplace.command.program.ProgramFixture.withApproved;
+import static dev.marketplace.command.program.ProgramFixture.withReleased;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.marketplace.api.program.MiniProgramReinstatedEvent;
+import dev.marketplace.api.program.MiniProgramSuspendedEvent;
+import dev.marketplace.api.program.ProgramStatus;
+import dev.marketplace.api.program.ReinstateMiniProgramCommand;
+import dev.marketplace.api.program.SuspendMiniProgramCommand;
+import dev.marketplace.api.rules.RuleCode;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A reviewer's takedown of a program, and lifting it. */
+class SuspensionTest {
+
+    private static final String REASON = "Collects contacts it never uses";
+    private static final SuspendMiniProgramCommand SUSPEND = new SuspendMiniProgramCommand(PROGRAM_ID, REASON);
+    private static final ReinstateMiniProgramCommand REINSTATE = new ReinstateMiniProgramCommand(PROGRAM_ID);
+
+    private final AggregateTestFixture<MiniProgram> fixture = newFixture();
+
+    @Test
+    void aReviewerCanSuspendALiveProgram() {
+        fixture.given(withReleased("1.0.0"))
+               .when(new SuspendMiniProgramCommand(PROGRAM_ID, "  " + REASON + "\n"), by(REVIEWER))
+               .expectEvents(new MiniProgramSuspendedEvent(PROGRAM_ID, REVIEWER.userId(), REASON))
+               .expectResultMessagePayloadMatching(programIn(ProgramStatus.SUSPENDED, "1.0.0"));
+    }
+
+    @Test
+    void aReviewerCanSuspendADraftProgram() {
+        fixture.given(registered())
+               .when(SUSPEND, by(REVIEWER))
+               .expectEvents(new MiniProgramSuspendedEvent(PROGRAM_ID, REVIEWER.userId(), REASON))
+               .expectResultMessagePayloadMatching(programIn(ProgramStatus.SUSPENDED, null));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"   ", "\t"})
+    void cannotSuspendWithoutAReason(String reason) {
+        fixture.given(withReleased("1.0.0"))
+               .when(new SuspendMiniProgramCommand(PROGRAM_ID, reason), by(REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "reason"))
+               .expectExceptionMessage("reason: is required");
+    }
+
+    @Test
+    void cannotSuspendWithAnOverlongReason() {
+        fixture.given(withReleased("1.0.0"))
+               .when(new SuspendMiniProgramCommand(PROGRAM_ID, "r".repeat(501)), by(REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "reason"))
+               .expectExceptionMessage(startsWith("reason: "));
+    }
+
+    @Test
+    void cannotSuspendTwice() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(suspended())
+               .when(SUSPEND, by(OTHER_REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_TRANSITION))
+               .expectExceptionMessage("Cannot suspend: the program is SUSPENDED.");
+    }
+
+    @Test
+    void cannotSuspendADelistedProgram() {
+        fixture.given(registered(), delisted())
+               .when(SUSPEND, by(REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_TRANSITION))
+               .expectExceptionMessage("Cannot suspend: the program is DELISTED.");
+    }
+
+    @Test
+    void cannotSuspendOwnProgram() {
+        fixture.given(withReleased("1.0.0"))
+               .when(SUSPEND, by(OWNER_AS_REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.SELF_REVIEW))
+               .expectExceptionMessage("You cannot review a mini-program you own.");
+    }
+
+    @Test
+    void cannotSuspendWithoutTheReviewerRole() {
+        fixture.given(withReleased("1.0.0"))
+               .when(SUSPEND, by(OTHER_DEVELOPER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.ROLE_REQUIRED))
+               .expectExceptionMessage(containsString("REVIEWER"));
+    }
+
+    @Test
+    void reinstatingAProgramWithACurrentVersionMakesItLiveAgain() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(suspended())
+               .when(REINSTATE, by(OTHER_REVIEWER))
+               .expectEvents(new MiniProgramReinstatedEvent(PROGRAM_ID, OTHER_REVIEWER.userId(), ProgramStatus.LIVE))
+               .expectResultMessagePayloadMatching(programIn(ProgramStatus.LIVE, "1.0.0"));
+    }
+
+    @Test
+    void reinstatingAProgramWithoutAReleaseReturnsItToDraft() {
+        fixture.given(withApproved("1.0.0"))
+               .andGiven(suspended())
+               .when(REINSTATE, by(REVIEWER))
+               .expectEvents(new MiniProgramReinstatedEvent(PROGRAM_ID, REVIEWER.userId(), ProgramStatus.DRAFT))
+               .expectResultMessagePayloadMatching(programIn(ProgramStatus.DRAFT, null));
+    }
+
+    @Test
+    void anAdminMayReinstate() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(suspended())
+               .when(REINSTATE, by(ADMIN))
+               .expectEvents(new MiniProgramReinstatedEvent(PROGRAM_ID, ADMIN.userId(), ProgramStatus.LIVE));
+    }
+
+    @Test
+    void cannotReinstateAProgramThatIsNotSuspended() {
+        fixture.given(withReleased("1.0.0"))
+               .when(REINSTATE, by(REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_TRANSITION))
+               .expectExceptionMessage("Cannot reinstate: the program is LIVE, not SUSPENDED.");
+    }
+
+    @Test
+    void cannotReinstateADelistedProgram() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(suspended(), delisted())
+               .when(REINSTATE, by(REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_TRANSITION))
+               .expectExceptionMessage("Cannot reinstate: the program is DELISTED, not SUSPENDED.");
+    }
+
+    @Test
+    void theOwnerCannotReinstateOwnProgram() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(suspended())
+               .when(REINSTATE, by(OWNER_AS_REVIEWER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.SELF_REVIEW))
+               .expectExceptionMessage("You cannot review a mini-program you own.");
+    }
+
+    @Test
+    void aDeveloperCannotReinstate() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(suspended())
+               .when(REINSTATE, by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.ROLE_REQUIRED))
+               .expectExceptionMessage(containsString("REVIEWER"));
+    }
+}
