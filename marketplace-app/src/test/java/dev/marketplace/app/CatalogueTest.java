@@ -163,6 +163,41 @@ class CatalogueTest {
     }
 
     @Test
+    void pagingStaysCompleteAndDuplicateFreeWhileProgramsChangePlaces() {
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            published.add(marketplace.publish("dev-k10", listing("Moving Program " + i, "TOOLS")));
+        }
+        marketplace.install("mover-0", published.get(0));
+        eventually().untilAsserted(() -> assertThat(sorted("INSTALLS")).hasSize(5).first()
+                                                                       .isEqualTo(published.get(0)));
+
+        GraphQlTester.Response first = page("INSTALLS", null);
+        List<String> seen = new ArrayList<>(first.path("catalogue.edges[*].node.id").entityList(String.class).get());
+        String last = published.stream().filter(id -> !seen.contains(id)).reduce((a, b) -> b).orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            marketplace.install("mover-" + (i + 1), last);
+        }
+        eventually().untilAsserted(() -> assertThat(sorted("INSTALLS")).first().isEqualTo(last));
+
+        String after = first.path("catalogue.pageInfo.endCursor").entity(String.class).get();
+        boolean more = true;
+        while (more) {
+            GraphQlTester.Response next = page("INSTALLS", after);
+            seen.addAll(next.path("catalogue.edges[*].node.id").entityList(String.class).get());
+            more = next.path("catalogue.pageInfo.hasNextPage").entity(Boolean.class).get();
+            after = next.path("catalogue.pageInfo.endCursor").entity(String.class).get();
+        }
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published);
+    }
+
+    private GraphQlTester.Response page(String sort, String after) {
+        return marketplace.anonymous().documentName("search").variable("sort", sort)
+                          .variable("filter", Map.of("tags", List.of(tag))).variable("first", 2)
+                          .variable("after", after).execute();
+    }
+
+    @Test
     void aSuspendedProgramLeavesTheCatalogueAndARollbackShowsTheEarlierVersion() {
         String suspended = marketplace.publish("dev-k9", listing("Takedown Candidate", "GAMES"));
         String rolled = marketplace.publish("dev-k9", listing("Rollback Candidate", "GAMES"));

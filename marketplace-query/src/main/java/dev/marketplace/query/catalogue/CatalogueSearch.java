@@ -1,6 +1,7 @@
 package dev.marketplace.query.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -39,6 +40,8 @@ public class CatalogueSearch {
 
     public static final int MAX_PAGE = 100;
     public static final int MAX_QUERY_LENGTH = 200;
+    /** How long a reader may take between two pages of one result. */
+    static final String POINT_IN_TIME_KEEP_ALIVE = "5m";
     static final List<String> FACETS = List.of("categories", "tags", "permissions");
     private static final Map<String, String> FACET_FIELDS = Map.of("categories", "category", "tags", "tags",
                                                                    "permissions", "permissions");
@@ -85,12 +88,22 @@ public class CatalogueSearch {
         }
     }
 
+    /**
+     * Runs one page. When the result has further pages, the following pages are read from a point in time opened
+     * now and carried in the cursors, so paging stays complete and free of duplicates while documents change
+     * (installs and ratings move programs between sort positions all the time).
+     */
     private CataloguePage run(Query query, List<SortOptions> sorting, int first, String after, boolean facets) {
-        List<FieldValue> searchAfter = after == null ? null : Cursors.decode(after, sorting.size());
+        Cursors.Cursor cursor = after == null ? null : Cursors.decode(after, sorting.size());
+        String pit = cursor == null ? null : cursor.pointInTime();
         try {
             SearchResponse<CatalogueDocument> response = client.search(s -> {
-                s.index(index.alias())
-                 .size(first + 1)
+                if (pit != null) {
+                    s.pit(p -> p.id(pit).keepAlive(k -> k.time(POINT_IN_TIME_KEEP_ALIVE)));
+                } else {
+                    s.index(index.alias());
+                }
+                s.size(first + 1)
                  .trackTotalHits(t -> t.enabled(true))
                  .query(query)
                  .sort(sorting)
@@ -102,15 +115,27 @@ public class CatalogueSearch {
                     FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(
                             t -> t.field(FACET_FIELDS.get(facet)).size(30))));
                 }
-                if (searchAfter != null) {
-                    s.searchAfter(searchAfter);
+                if (cursor != null) {
+                    s.searchAfter(cursor.sortValues());
                 }
                 return s;
             }, CatalogueDocument.class);
-            return page(response, first);
+            boolean more = response.hits().hits().size() > first;
+            String nextPit = response.pitId() != null ? response.pitId() : more ? openPointInTime() : null;
+            return page(response, first, nextPit);
+        } catch (ElasticsearchException e) {
+            if (pit != null && e.status() == 404) {
+                throw RuleViolation.invalid("after", "has expired; start the search again from the first page");
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("The catalogue is unavailable right now", e);
         }
+    }
+
+    private String openPointInTime() throws IOException {
+        return client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(POINT_IN_TIME_KEEP_ALIVE)))
+                     .id();
     }
 
     /**
@@ -191,10 +216,10 @@ public class CatalogueSearch {
         return SortOptions.of(o -> o.field(f -> f.field(field).order(SortOrder.Desc).missing("_last")));
     }
 
-    private static CataloguePage page(SearchResponse<CatalogueDocument> response, int first) {
+    private static CataloguePage page(SearchResponse<CatalogueDocument> response, int first, String pit) {
         List<Hit<CatalogueDocument>> hits = response.hits().hits();
         List<CataloguePage.Hit> page = hits.stream().limit(first)
-                .map(h -> new CataloguePage.Hit(h.source(), Cursors.encode(h.sort()), h.highlight())).toList();
+                .map(h -> new CataloguePage.Hit(h.source(), Cursors.encode(pit, h.sort()), h.highlight())).toList();
         Map<String, List<CataloguePage.Facet>> facets = new LinkedHashMap<>();
         for (String facet : FACETS) {
             Aggregate aggregate = response.aggregations().get(facet);
