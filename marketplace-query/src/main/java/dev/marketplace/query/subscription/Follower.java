@@ -3,10 +3,7 @@ package dev.marketplace.query.subscription;
 import dev.marketplace.api.program.ProgramStatus;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.Role;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import dev.marketplace.query.graphql.Viewer;
 
 /**
  * Who follows a program, and what they may see of it: the rule of reading a program, so a live program is public
@@ -16,12 +13,7 @@ record Follower(Actor user) {
 
     /** The caller of the current request, as its security context names them. */
     static Follower current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return new Follower(null);
-        }
-        return new Follower(Actor.fromAuthorities(
-                auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList()));
+        return new Follower(Viewer.current().orElse(null));
     }
 
     boolean maySee(ProgramStatus status, String developerId) {
