@@ -67,6 +67,25 @@ class CatalogueTest {
         eventually().untilAsserted(() -> expectPopularity(id));
     }
 
+    @Test
+    void eachProgramInAPageShowsItsOwnRatings() {
+        String older = marketplace.publish("dev-k11", listing("Ratings Older", "TOOLS"));
+        String newer = marketplace.publish("dev-k11", listing("Ratings Newer", "TOOLS"));
+        marketplace.rate("r1", older, 2, null);
+        marketplace.rate("r2", older, 4, null);
+        marketplace.rate("r3", newer, 5, null);
+
+        eventually().untilAsserted(() -> marketplace.anonymous().documentName("searchWithRatings")
+                .variable("filter", Map.of("tags", List.of(tag))).execute()
+                .path("catalogue.edges[*].node.id").entityList(String.class).containsExactly(newer, older)
+                .path("catalogue.edges[0].node.ratings.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("catalogue.edges[0].node.ratings.edges[0].node.userId").entity(String.class).isEqualTo("r3")
+                .path("catalogue.edges[0].node.ratings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
+                .path("catalogue.edges[1].node.ratings.totalCount").entity(Integer.class).isEqualTo(2)
+                .path("catalogue.edges[1].node.ratings.edges[0].node.userId").entity(String.class).isEqualTo("r2")
+                .path("catalogue.edges[1].node.ratings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true));
+    }
+
     private void expectPopularity(String id) {
         marketplace.anonymous().documentName("search").variable("filter", Map.of("tags", List.of(tag))).execute()
                    .path("catalogue.edges[0].node.installCount").entity(Integer.class).isEqualTo(2)
@@ -88,6 +107,9 @@ class CatalogueTest {
         }
 
         eventually().untilAsserted(() -> assertThat(ids("lucky noodle")).containsExactly(original, copy));
+        marketplace.anonymous().documentName("suggest").variable("prefix", "lucky noo").execute()
+                   .path("suggest").entityList(String.class)
+                   .satisfies(names -> assertThat(names).startsWith("Lucky Noodle Bar"));
         assertThat(ids("Lucky Noodle Bar Plus")).first().isEqualTo(copy);
         assertThat(ids("lukcy nodle")).as("typos").contains(original, copy);
         assertThat(ids("Lucky Noo")).as("as you type").containsExactly(original, copy);

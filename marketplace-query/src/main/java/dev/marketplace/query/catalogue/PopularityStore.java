@@ -6,6 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -69,6 +73,46 @@ public class PopularityStore {
         sql.append(" order by updated_at desc, rating_id asc limit ?");
         args.add(limit);
         return jdbc.query(sql.toString(), PopularityStore::toRating, args.toArray());
+    }
+
+    /**
+     * The first {@code limit} ratings of each program in one query (newest change first), for a page of programs
+     * that each show their ratings.
+     */
+    public Map<String, List<RatingView>> firstRatings(Collection<String> programIds, boolean includeHidden,
+                                                      int limit) {
+        Map<String, List<RatingView>> result = new HashMap<>();
+        programIds.forEach(id -> result.put(id, new ArrayList<>()));
+        if (programIds.isEmpty()) {
+            return result;
+        }
+        String in = String.join(",", Collections.nCopies(programIds.size(), "?"));
+        List<Object> args = new ArrayList<>(programIds);
+        args.add(limit);
+        jdbc.query("select * from (select r.*, row_number() over (partition by program_id order by updated_at desc, "
+                   + "rating_id asc) as position from rating_view r where program_id in (" + in + ")"
+                   + (includeHidden ? "" : " and hidden = false") + ") ranked where position <= ? "
+                   + "order by program_id, position",
+                   rs -> {
+                       RatingView rating = toRating(rs, 0);
+                       result.get(rating.miniProgramId()).add(rating);
+                   }, args.toArray());
+        return result;
+    }
+
+    public Map<String, Long> ratingCounts(Collection<String> programIds, boolean includeHidden) {
+        Map<String, Long> counts = new HashMap<>();
+        programIds.forEach(id -> counts.put(id, 0L));
+        if (programIds.isEmpty()) {
+            return counts;
+        }
+        String in = String.join(",", Collections.nCopies(programIds.size(), "?"));
+        jdbc.query("select program_id, count(*) from rating_view where program_id in (" + in + ")"
+                   + (includeHidden ? "" : " and hidden = false") + " group by program_id",
+                   rs -> {
+                       counts.put(rs.getString(1), rs.getLong(2));
+                   }, programIds.toArray());
+        return counts;
     }
 
     public long ratingCount(String programId, boolean includeHidden) {

@@ -16,7 +16,11 @@ import dev.marketplace.api.security.Role;
 import dev.marketplace.query.catalogue.PopularityStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.graphql.data.method.annotation.Argument;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
@@ -41,6 +45,8 @@ class ProgramFields {
         this.store = store;
         loaders.forTypePair(String.class, Popularity.class)
                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> reader.popularity(ids)));
+        loaders.forTypePair(RatingsKey.class, RatingsPage.class)
+               .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRatings(keys)));
     }
 
     @SchemaMapping(typeName = "MiniProgram")
@@ -65,23 +71,49 @@ class ProgramFields {
                 p -> new RatingSummary(p.ratingAverage(), p.ratingCount(), p.ratingHistogram()));
     }
 
-    /** Ratings are read from the read side's table; hidden ones are shown to reviewers only. */
+    /**
+     * Ratings are read from the read side's table, hidden ones for reviewers only. A page of programs that each
+     * show their first ratings costs one query for all of them; a later page of one program's ratings, one query.
+     */
     @SchemaMapping(typeName = "MiniProgram")
-    RatingConnection ratings(MiniProgramView program, @Argument Integer first, @Argument String after) {
+    CompletableFuture<RatingConnection> ratings(MiniProgramView program, @Argument Integer first,
+                                                @Argument String after, DataLoader<RatingsKey, RatingsPage> loader) {
         int size = first == null ? 20 : first;
         if (size < 0 || size > MAX_RATINGS_PAGE) {
             throw RuleViolation.invalid("first", "must be between 0 and " + MAX_RATINGS_PAGE + ", not " + size);
         }
         boolean reviewer = Viewer.current().map(a -> a.acts(Role.REVIEWER)).orElse(false);
         RatingCursor from = after == null ? null : RatingCursor.decode(after);
-        List<RatingView> rows = store.ratings(program.id(), reviewer, from == null ? null : from.updatedAt(),
-                                              from == null ? null : from.ratingId(), size + 1);
-        List<RatingEdge> edges = rows.stream().limit(size)
-                                     .map(r -> new RatingEdge(r, new RatingCursor(r.updatedAt(), r.id()).encode()))
-                                     .toList();
-        String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new RatingConnection(edges, new PageInfo(rows.size() > size, end),
-                                    store.ratingCount(program.id(), reviewer));
+        return loader.load(new RatingsKey(program.id(), reviewer, size, from)).thenApply(page -> {
+            List<RatingEdge> edges = page.rows().stream().limit(size)
+                    .map(r -> new RatingEdge(r, new RatingCursor(r.updatedAt(), r.id()).encode())).toList();
+            String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
+            return new RatingConnection(edges, new PageInfo(page.rows().size() > size, end), page.total());
+        });
+    }
+
+    record RatingsKey(String programId, boolean includeHidden, int size, RatingCursor from) {
+    }
+
+    record RatingsPage(List<RatingView> rows, long total) {
+    }
+
+    private Map<RatingsKey, RatingsPage> loadRatings(Set<RatingsKey> keys) {
+        Map<RatingsKey, RatingsPage> pages = new HashMap<>();
+        Map<List<Object>, List<RatingsKey>> firstPages = keys.stream().filter(k -> k.from() == null)
+                .collect(Collectors.groupingBy(k -> List.of(k.includeHidden(), k.size())));
+        firstPages.forEach((shape, group) -> {
+            boolean hidden = group.get(0).includeHidden();
+            List<String> ids = group.stream().map(RatingsKey::programId).distinct().toList();
+            Map<String, List<RatingView>> rows = store.firstRatings(ids, hidden, group.get(0).size() + 1);
+            Map<String, Long> totals = store.ratingCounts(ids, hidden);
+            group.forEach(k -> pages.put(k, new RatingsPage(rows.get(k.programId()), totals.get(k.programId()))));
+        });
+        keys.stream().filter(k -> k.from() != null).forEach(k -> pages.put(k, new RatingsPage(
+                store.ratings(k.programId(), k.includeHidden(), k.from().updatedAt(), k.from().ratingId(),
+                              k.size() + 1),
+                store.ratingCount(k.programId(), k.includeHidden()))));
+        return pages;
     }
 
     /** How long a version has waited for review, for the queue; null once it is decided or withdrawn. */
