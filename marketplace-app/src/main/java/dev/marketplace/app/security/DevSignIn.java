@@ -58,7 +58,8 @@ class DevSignIn {
         }
         Instant now = clock.instant();
         Instant expires = now.plus(properties.devTokenValidity());
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(userId).issuedAt(now).expiresAt(expires)
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(properties.localIssuer()).subject(userId).issuedAt(now)
+                .expiresAt(expires)
                 .claim("name", name == null || name.isBlank() ? userId : name.strip())
                 .claim("roles", requested).build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))

@@ -3,7 +3,13 @@ package dev.marketplace.app.security;
 import java.nio.charset.StandardCharsets;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,17 +37,37 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                                            .authenticationEntryPoint(SecurityConfiguration::refuseToken))
                 .build();
     }
 
+    /**
+     * Every token must be signed as configured, current ({@code exp}, {@code nbf}), from the expected issuer and
+     * name a user and at least one known role; anything else is refused with 401.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder;
+        String issuer;
         if (properties.usesExternalIssuer()) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
+            issuer = properties.issuerUri();
+        } else {
+            decoder = NimbusJwtDecoder.withSecretKey(hmacKey(properties.jwtSecret())).macAlgorithm(MacAlgorithm.HS256)
+                                      .build();
+            issuer = properties.localIssuer();
         }
-        return NimbusJwtDecoder.withSecretKey(hmacKey(properties.jwtSecret())).macAlgorithm(MacAlgorithm.HS256)
-                               .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                                                                      new MarketplaceClaimsValidator()));
+        return decoder;
+    }
+
+    /** A refused token learns only that it was refused: no reason that would help forge the next one. */
+    private static void refuseToken(HttpServletRequest request, HttpServletResponse response,
+                                    AuthenticationException refused) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
     }
 
     /** {@code sub} is the user id; the {@code roles} claim lists USER, DEVELOPER, REVIEWER, ADMIN. */

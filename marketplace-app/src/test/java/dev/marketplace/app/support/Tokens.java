@@ -26,7 +26,7 @@ public final class Tokens {
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
                 new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(userId).issuedAt(now)
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer("marketplace-dev").subject(userId).issuedAt(now)
                 .expiresAt(now.plus(1, ChronoUnit.HOURS))
                 .claim("roles", Arrays.stream(roles).map(Enum::name).toList()).build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
