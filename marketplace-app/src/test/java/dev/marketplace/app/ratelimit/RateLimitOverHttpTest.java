@@ -1,0 +1,39 @@
+package dev.marketplace.app.ratelimit;
+
+import dev.marketplace.api.security.Role;
+import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.app.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Through the real filter chain: a signed-in user beyond their burst is told to come back later. */
+@MarketplaceIntegrationTest
+@TestPropertySource(properties = {"marketplace.rate-limit.per-user.capacity=3",
+                                  "marketplace.rate-limit.per-user.per-second=0.01"})
+class RateLimitOverHttpTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void theFourthRequestInABurstIsRefusedWith429AndRetryAfter() {
+        String token = Tokens.forUser("burst-user", Role.USER);
+        for (int i = 0; i < 3; i++) {
+            search(token).expectStatus().isOk();
+        }
+        search(token).expectStatus().isEqualTo(429)
+                     .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "100")
+                     .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+        search(Tokens.forUser("other-user", Role.USER)).expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec search(String token) {
+        return web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                  .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                  .bodyValue("{\"query\":\"{ suggest(prefix: \\\"a\\\") }\"}").exchange();
+    }
+}
