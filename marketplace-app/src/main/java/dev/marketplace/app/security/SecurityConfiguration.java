@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.marketplace.app.ratelimit.RateLimitFilter;
 import dev.marketplace.app.ratelimit.RateLimits;
+import dev.marketplace.app.ratelimit.RequestSizeLimitFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, RateLimits limits) throws Exception {
         return http
+                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes()),
+                                 BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits, System::nanoTime), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -17,7 +17,7 @@ class RateLimitFilterTest {
 
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     final RateLimitFilter filter = new RateLimitFilter(
-            new RateLimits(true, new RateLimits.Limit(3, 1), new RateLimits.Limit(5, 2)), nanos::get);
+            new RateLimits(true, new RateLimits.Limit(3, 1), new RateLimits.Limit(5, 2), null), nanos::get);
 
     @AfterEach
     void signOut() {
