@@ -1,7 +1,6 @@
 package dev.marketplace.query.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.marketplace.api.installation.MiniProgramInstalledEvent;
@@ -230,7 +229,7 @@ class CatalogueProjection {
             ElasticsearchRetry.call("writing program " + document.id(),
                     () -> client.index(i -> i.index(index.alias()).id(document.id()).document(document)
                                              .versionType(VersionType.External).version(version)));
-        } catch (ElasticsearchException e) {
+        } catch (ElasticsearchRetry.Refused e) {
             if (e.status() != 409) {
                 throw e;
             }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch._types.ErrorResponse;
+import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.transport.http.TransportHttpClient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +52,18 @@ class ElasticsearchRetryTest {
         assertThatThrownBy(() -> ElasticsearchRetry.call("testing", () -> {
             attempts.incrementAndGet();
             throw failure(409);
-        })).isInstanceOf(ElasticsearchException.class);
+        })).isInstanceOfSatisfying(ElasticsearchRetry.Refused.class, r -> assertThat(r.status()).isEqualTo(409));
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aRefusalTheClientCouldNotParseIsRecognisedByItsStatusToo() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> ElasticsearchRetry.call("testing", () -> {
+            attempts.incrementAndGet();
+            throw new TransportException(response(409), "version conflict", "es/index");
+        })).isInstanceOfSatisfying(ElasticsearchRetry.Refused.class, r -> assertThat(r.status()).isEqualTo(409));
         assertThat(attempts).hasValue(1);
     }
 
@@ -65,6 +78,45 @@ class ElasticsearchRetryTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /** The transport's view of an answer whose error body it could not read. */
+    private static TransportHttpClient.Response response(int status) {
+        return new TransportHttpClient.Response() {
+            @Override
+            public TransportHttpClient.Node node() {
+                return null;
+            }
+
+            @Override
+            public int statusCode() {
+                return status;
+            }
+
+            @Override
+            public String header(String name) {
+                return null;
+            }
+
+            @Override
+            public java.util.List<String> headers(String name) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public co.elastic.clients.util.BinaryData body() {
+                return null;
+            }
+
+            @Override
+            public Object originalResponse() {
+                return null;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     private static ElasticsearchException failure(int status) {

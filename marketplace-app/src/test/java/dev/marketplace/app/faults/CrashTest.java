@@ -1,0 +1,147 @@
+package dev.marketplace.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.api.security.Role;
+import dev.marketplace.app.MarketplaceApplication;
+import dev.marketplace.app.elasticsearch.LocalElasticsearch;
+import dev.marketplace.app.support.PostgresTestDatabase;
+import dev.marketplace.app.support.Tokens;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * kill -9 of a running marketplace in the middle of a write load: every acknowledged command's events are in the
+ * store, no refused command left anything, and after a restart the catalogue holds exactly the programs the event
+ * store holds.
+ */
+class CrashTest {
+
+    static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Process marketplace;
+
+    @AfterEach
+    void stop() {
+        if (marketplace != null && marketplace.isAlive()) {
+            marketplace.destroyForcibly();
+        }
+    }
+
+    @Test
+    void acknowledgedCommandsSurviveAKillAndTheCatalogueConvergesAfterRestart() throws Exception {
+        String database = PostgresTestDatabase.create();
+        String prefix = database.replace('_', '-') + "-";
+        int port = freePort();
+        marketplace = start(database, prefix, port);
+
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> refusedNames = ConcurrentHashMap.newKeySet();
+        AtomicInteger counter = new AtomicInteger();
+        String token = Tokens.forUser("dev-crash", Role.DEVELOPER);
+        ExecutorService load = Executors.newFixedThreadPool(6);
+        for (int t = 0; t < 6; t++) {
+            load.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    String name = "Crash Load " + counter.incrementAndGet();
+                    try {
+                        String body = register(port, token, name);
+                        Matcher id = ID.matcher(body);
+                        if (id.find()) {
+                            acknowledged.add(id.group(1));
+                        } else if (body.contains("\"errors\"")) {
+                            refusedNames.add(name);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        return null;
+                    }
+                }
+                return null;
+            });
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 150);
+        marketplace.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        load.shutdownNow();
+        assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        JdbcTemplate store = new JdbcTemplate(new DriverManagerDataSource(PostgresTestDatabase.SERVER + database,
+                                                                          PostgresTestDatabase.USER, ""));
+        Set<String> stored = new HashSet<>(store.queryForList(
+                "select aggregate_identifier from domain_event_entry where payload_type like ?", String.class,
+                "%MiniProgramRegisteredEvent"));
+        assertThat(stored).containsAll(acknowledged);
+        for (String name : refusedNames) {
+            assertThat(store.queryForObject("select count(*) from program_name where normalized_name = ?",
+                                            Long.class, name.toLowerCase())).as(name).isZero();
+        }
+
+        marketplace = start(database, prefix, port);
+        String es = LocalElasticsearch.shared().httpUri();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            http.send(HttpRequest.newBuilder(URI.create(es + "/" + prefix + "catalogue/_refresh"))
+                                 .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                      HttpResponse.BodyHandlers.ofString());
+            String count = http.send(HttpRequest.newBuilder(URI.create(es + "/" + prefix + "catalogue/_count"))
+                                                .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(count).contains("\"count\":" + stored.size() + ",");
+        });
+    }
+
+    private String register(int port, String token, String name) throws IOException, InterruptedException {
+        String query = "mutation { registerMiniProgram(input: {name: \\\"" + name + "\\\", summary: \\\"load\\\", "
+                       + "category: TOOLS}) { id } }";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"" + query + "\"}")).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private Process start(String database, String prefix, int port) throws IOException {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                MarketplaceApplication.class.getName(),
+                "--server.port=" + port,
+                "--spring.datasource.url=" + PostgresTestDatabase.SERVER + database,
+                "--spring.datasource.username=" + PostgresTestDatabase.USER,
+                "--spring.datasource.password=",
+                "--spring.elasticsearch.uris=" + LocalElasticsearch.shared().httpUri(),
+                "--marketplace.catalogue.index-prefix=" + prefix,
+                "--marketplace.rate-limit.enabled=false"))
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/crash-test-marketplace.log"))
+                .start();
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        return process;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
