@@ -3,6 +3,7 @@ package dev.marketplace.app.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.MarketplaceApplication;
 import dev.marketplace.app.elasticsearch.LocalElasticsearch;
@@ -16,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class CrashTest {
 
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    static final ObjectMapper JSON = new ObjectMapper();
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Process marketplace;
@@ -107,6 +111,21 @@ class CrashTest {
                                                 .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(count).contains("\"count\":" + stored.size() + ",");
         });
+        Map<String, String> indexed = new HashMap<>();
+        String hits = http.send(HttpRequest.newBuilder(URI.create(es + "/" + prefix + "catalogue/_search?size=10000"
+                + "&_source_includes=name")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        JSON.readTree(hits).path("hits").path("hits")
+            .forEach(h -> indexed.put(h.path("_id").asText(), h.path("_source").path("name").asText()));
+        Map<String, String> replayed = new HashMap<>();
+        store.query("select aggregate_identifier, payload from domain_event_entry where payload_type like ?",
+                    rs -> {
+                        try {
+                            replayed.put(rs.getString(1), JSON.readTree(rs.getBytes(2)).path("name").asText());
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, "%MiniProgramRegisteredEvent");
+        assertThat(indexed).as("catalogue vs a replay of the event store").isEqualTo(replayed);
     }
 
     private String register(int port, String token, String name) throws IOException, InterruptedException {

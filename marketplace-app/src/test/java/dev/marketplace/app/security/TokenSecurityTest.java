@@ -69,10 +69,16 @@ class TokenSecurityTest {
     }
 
     @Test
-    void aGoodTokenAndNoTokenAreBothServed() {
+    void aGoodTokenAndNoTokenAreBothServedAndTheTokenIsNotLogged(CapturedOutput output) {
+        String token = sign(Tokens.SECRET, c -> c);
         web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-           .header(HttpHeaders.AUTHORIZATION, "Bearer " + sign(Tokens.SECRET, c -> c)).bodyValue(QUERY).exchange()
+           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).bodyValue(QUERY).exchange()
            .expectStatus().isOk().expectBody().jsonPath("$.data.suggest").isArray();
+        web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+           .bodyValue("{\"query\":\"mutation { delistMiniProgram(id: \\\"missing\\\") { id } }\"}").exchange()
+           .expectStatus().isOk().expectBody().jsonPath("$.errors[0].extensions.code").isNotEmpty();
+        assertThat(output.getAll()).doesNotContain(token).doesNotContain(Tokens.SECRET);
         web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(QUERY).exchange()
            .expectStatus().isOk().expectBody().jsonPath("$.data.suggest").isArray();
     }
