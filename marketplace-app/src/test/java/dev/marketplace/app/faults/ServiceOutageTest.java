@@ -83,7 +83,7 @@ class ServiceOutageTest {
                                                                           List.of("outage-es"))));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains(
-                    "Elasticsearch unreachable while"));
+                    "Elasticsearch unreachable"));
         } finally {
             elasticsearch.restore();
         }

@@ -15,6 +15,7 @@ import dev.marketplace.query.catalogue.ProgramState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
@@ -49,49 +50,17 @@ class VersionStatusUpdates {
         return List.of();
     }
 
-    @EventHandler
-    void on(VersionSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
+    /** The events that change a version's status, claim or escalation: one handler serves them all. */
+    static final Set<Class<?>> VERSION_EVENTS = Set.of(
+            VersionSubmittedEvent.class, VersionWithdrawnEvent.class, ReviewClaimedEvent.class,
+            ReviewEscalatedEvent.class, VersionApprovedEvent.class, VersionRejectedEvent.class,
+            VersionReleasedEvent.class, PhasedReleaseExpiredEvent.class, ReleaseRolledBackEvent.class);
 
     @EventHandler
-    void on(VersionWithdrawnEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(ReviewClaimedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(ReviewEscalatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(VersionApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(VersionRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(VersionReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(PhasedReleaseExpiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
-    }
-
-    @EventHandler
-    void on(ReleaseRolledBackEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        publish(event.programId(), event, sequence, at);
+    void on(Object event, @SequenceNumber long sequence, @Timestamp Instant at) throws ReflectiveOperationException {
+        if (VERSION_EVENTS.contains(event.getClass())) {
+            publish((String) event.getClass().getMethod("programId").invoke(event), event, sequence, at);
+        }
     }
 
     private void publish(String programId, Object event, long sequence, Instant at) {
