@@ -83,6 +83,7 @@ class PhasedReleaseTimeoutTest {
         phasedFirstRelease(completing)
                 .whenTimeElapses(TIMEOUT.minusSeconds(1))
                 .expectTriggeredDeadlines()
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
@@ -92,6 +93,7 @@ class PhasedReleaseTimeoutTest {
                 .andGivenCommands(sentBy(OWNER, release("1.0.0", 100)))
                 .whenTimeElapses(TIMEOUT)
                 .expectTriggeredDeadlines()
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
@@ -102,6 +104,7 @@ class PhasedReleaseTimeoutTest {
                 .whenTimeElapses(TIMEOUT)
                 .expectTriggeredDeadlinesWithName(MiniProgram.PHASED_RELEASE)
                 .expectScheduledDeadlineWithName(TIMEOUT, MiniProgram.PHASED_RELEASE)
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
@@ -150,6 +153,7 @@ class PhasedReleaseTimeoutTest {
                 .andGivenCommands(sentBy(OWNER, release("1.0.0", 100)))
                 .whenTimeElapses(TIMEOUT)
                 .expectTriggeredDeadlines()
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 

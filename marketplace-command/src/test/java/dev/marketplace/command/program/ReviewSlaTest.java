@@ -86,6 +86,7 @@ class ReviewSlaTest {
                .andGiven(registered())
                .andGivenCommands(sentBy(OWNER, submit("1.0.0")))
                .whenTimeElapses(SLA.minusSeconds(1))
+               .expectSuccessfulHandlerExecution()
                .expectNoEvents()
                .expectTriggeredDeadlines()
                .expectScheduledDeadlineWithName(START.plus(SLA), MiniProgram.REVIEW_SLA);
@@ -100,6 +101,7 @@ class ReviewSlaTest {
                .andGiven(new ReviewEscalatedEvent(PROGRAM_ID, "1.0.0", START, SLA))
                .whenTimeElapses(SLA)
                .expectTriggeredDeadlinesWithName(MiniProgram.REVIEW_SLA)
+               .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 
@@ -119,6 +121,7 @@ class ReviewSlaTest {
                .andGivenCommands(sentBy(OWNER, submit("1.0.0")), command)
                .whenTimeElapses(SLA.multipliedBy(2))
                .expectTriggeredDeadlines()
+               .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 }
