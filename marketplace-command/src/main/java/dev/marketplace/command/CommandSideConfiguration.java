@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.JdkIdGenerator;
 
 /** Wiring of the write side that annotations cannot express. */
 @Configuration
@@ -46,6 +48,12 @@ public class CommandSideConfiguration {
                 .nonTransientFailurePredicate(failure -> !isConflict(failure))
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries).build();
+    }
+
+    /** New program ids are made at the edge, so commands carry them and handlers stay deterministic. */
+    @Bean
+    IdGenerator programIds() {
+        return new JdkIdGenerator();
     }
 
     @Bean(destroyMethod = "shutdownNow")

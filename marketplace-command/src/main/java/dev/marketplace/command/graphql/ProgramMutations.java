@@ -16,13 +16,13 @@ import dev.marketplace.api.program.ReleaseVersionCommand;
 import dev.marketplace.api.program.SubmitVersionCommand;
 import dev.marketplace.api.program.VersionId;
 import dev.marketplace.api.program.VersionView;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.IdGenerator;
 
 /**
  * Translates the mini-program mutations into commands; the aggregate's answer is the response. Anonymous callers
@@ -33,14 +33,16 @@ import org.springframework.stereotype.Controller;
 class ProgramMutations {
 
     private final CommandGateway commands;
+    private final IdGenerator ids;
 
-    ProgramMutations(CommandGateway commands) {
+    ProgramMutations(CommandGateway commands, IdGenerator ids) {
         this.commands = commands;
+        this.ids = ids;
     }
 
     @MutationMapping
     CompletableFuture<MiniProgramView> registerMiniProgram(@Argument RegisterMiniProgramInput input) {
-        return commands.send(new RegisterMiniProgramCommand(UUID.randomUUID().toString(), input.name(),
+        return commands.send(new RegisterMiniProgramCommand(ids.generateId().toString(), input.name(),
                                                             input.summary(), input.description(), input.category(),
                                                             input.tags(), input.iconUrl()));
     }
