@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record MiniProgramRegisteredEvent(String programId, String developerId, String name, String summary,
                                          String description, Category category, List<String> tags,
-                                         String iconUrl) {
+                                         String iconUrl) implements ProgramEvent {
 }

@@ -5,5 +5,5 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record VersionRejectedEvent(String programId, String version, String reviewerId,
-                                   List<RejectionReason> reasons, String comment) {
+                                   List<RejectionReason> reasons, String comment) implements ProgramEvent {
 }

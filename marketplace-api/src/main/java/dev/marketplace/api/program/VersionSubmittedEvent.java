@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record VersionSubmittedEvent(String programId, String version, String changelog,
                                     List<Permission> permissions, List<PrivacyDataUse> privacyUses,
-                                    String packageDigest, long packageSize) {
+                                    String packageDigest, long packageSize) implements ProgramEvent {
 }

@@ -1,5 +1,6 @@
 package dev.marketplace.api.rating;
 
+import dev.marketplace.api.program.ProgramEvent;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -9,5 +10,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RatingEditedEvent(String ratingId, String programId, String userId, int stars, int previousStars,
-                                String text, boolean hidden) {
+                                String text, boolean hidden) implements ProgramEvent {
 }

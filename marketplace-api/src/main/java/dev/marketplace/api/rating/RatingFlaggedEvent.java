@@ -1,5 +1,6 @@
 package dev.marketplace.api.rating;
 
+import dev.marketplace.api.program.ProgramEvent;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,5 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RatingFlaggedEvent(String ratingId, String programId, String userId, String flaggedBy,
-                                 FlagReason reason, int flagCount) {
+                                 FlagReason reason, int flagCount) implements ProgramEvent {
 }

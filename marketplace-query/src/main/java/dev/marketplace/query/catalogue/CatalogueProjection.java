@@ -149,32 +149,37 @@ class CatalogueProjection {
 
     @EventHandler
     void on(RatingEditedEvent event, TrackingToken token, @Timestamp Instant at) {
-        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
-                event.stars(), event.text(), r.reply(), r.hidden(), r.flagCount(), r.createdAt(), at));
+        RatingView r = changeRating(event.ratingId(), at, old -> rating(old, event.stars(), event.text(), old.reply(),
+                                                                         old.hidden(), old.flagCount(), at));
+        refreshPopularity(r.miniProgramId(), token);
     }
 
+    /** A reply changes no figure of the program, so its document is left alone. */
     @EventHandler
-    void on(RatingReplyPostedEvent event, TrackingToken token, @Timestamp Instant at) {
-        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
-                r.stars(), r.text(), event.reply(), r.hidden(), r.flagCount(), r.createdAt(), at));
+    void on(RatingReplyPostedEvent event, @Timestamp Instant at) {
+        changeRating(event.ratingId(), at, r -> rating(r, r.stars(), r.text(), event.reply(), r.hidden(),
+                                                       r.flagCount(), at));
     }
 
+    /** Nor does a flag. */
     @EventHandler
-    void on(RatingFlaggedEvent event, TrackingToken token, @Timestamp Instant at) {
-        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
-                r.stars(), r.text(), r.reply(), r.hidden(), event.flagCount(), r.createdAt(), at));
+    void on(RatingFlaggedEvent event, @Timestamp Instant at) {
+        changeRating(event.ratingId(), at, r -> rating(r, r.stars(), r.text(), r.reply(), r.hidden(),
+                                                       event.flagCount(), at));
     }
 
     @EventHandler
     void on(RatingHiddenEvent event, TrackingToken token, @Timestamp Instant at) {
-        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
-                r.stars(), r.text(), r.reply(), true, r.flagCount(), r.createdAt(), at));
+        RatingView r = changeRating(event.ratingId(), at, old -> rating(old, old.stars(), old.text(), old.reply(),
+                                                                         true, old.flagCount(), at));
+        refreshPopularity(r.miniProgramId(), token);
     }
 
     @EventHandler
     void on(RatingRestoredEvent event, TrackingToken token, @Timestamp Instant at) {
-        changeRating(event.ratingId(), token, at, r -> new RatingView(r.id(), r.miniProgramId(), r.userId(),
-                r.stars(), r.text(), r.reply(), false, r.flagCount(), r.createdAt(), at));
+        RatingView r = changeRating(event.ratingId(), at, old -> rating(old, old.stars(), old.text(), old.reply(),
+                                                                         false, old.flagCount(), at));
+        refreshPopularity(r.miniProgramId(), token);
     }
 
     /** A replay starts from an empty index and empty popularity tables. */
@@ -184,14 +189,20 @@ class CatalogueProjection {
         index.recreate();
     }
 
-    private void changeRating(String ratingId, TrackingToken token, Instant at, UnaryOperator<RatingView> change) {
+    private RatingView changeRating(String ratingId, Instant at, UnaryOperator<RatingView> change) {
         RatingView current = popularity.rating(ratingId);
         if (current == null) {
             throw new IllegalStateException("No rating " + ratingId + " to change at " + at);
         }
         RatingView changed = change.apply(current);
         popularity.saveRating(changed);
-        refreshPopularity(changed.miniProgramId(), token);
+        return changed;
+    }
+
+    private static RatingView rating(RatingView r, int stars, String text, String reply, boolean hidden,
+                                     int flagCount, Instant at) {
+        return new RatingView(r.id(), r.miniProgramId(), r.userId(), stars, text, reply, hidden, flagCount,
+                              r.createdAt(), at);
     }
 
     private void refreshPopularity(String programId, TrackingToken token) {

@@ -1,6 +1,7 @@
 package dev.marketplace.query.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -64,9 +65,9 @@ public class CatalogueReader {
                     .query(q -> q.bool(b -> b
                             .filter(f -> f.term(t -> t.field("status").value(ProgramStatus.LIVE.name())))
                             .must(m -> m.matchBoolPrefix(p -> p.field("name").query(prefix).operator(Operator.And)))))
-                    .sort(o -> o.score(sc -> sc.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc)))
+                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field("installCount")
-                                             .order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))),
+                                             .order(SortOrder.Desc))),
                     CatalogueDocument.class);
             return response.hits().hits().stream().map(h -> h.source().name()).distinct().toList();
         } catch (IOException e) {

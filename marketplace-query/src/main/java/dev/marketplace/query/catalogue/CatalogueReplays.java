@@ -82,10 +82,6 @@ public class CatalogueReplays {
                 && status.getCurrentPosition().getAsLong() >= status.getResetPosition().getAsLong();
     }
 
-    public boolean isReplaying() {
-        return processor().processingStatus().values().stream().anyMatch(EventTrackerStatus::isReplaying);
-    }
-
     private StreamingEventProcessor processor() {
         return processing.eventProcessor(CatalogueProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                          .orElseThrow(() -> new IllegalStateException("no catalogue event processor is configured"));

@@ -1,5 +1,6 @@
 package dev.marketplace.query.deadletters;
 
+import dev.marketplace.api.program.ProgramEvent;
 import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.query.graphql.Viewer;
@@ -77,20 +78,12 @@ class DeadLetterAdmin {
 
     private static DeadLetterEntry entry(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> message = letter.message();
-        String sequence = String.valueOf(letter.diagnostics().getOrDefault("sequenceIdentifier", ""));
-        Object programId = programIdOf(message.getPayload());
-        return new DeadLetterEntry(programId != null ? programId.toString() : sequence,
+        String sequence = message.getPayload() instanceof ProgramEvent event ? event.programId()
+                : String.valueOf(letter.diagnostics().getOrDefault("sequenceIdentifier", ""));
+        return new DeadLetterEntry(sequence,
                                    message.getPayloadType().getSimpleName(), message.getIdentifier(),
                                    letter.cause().map(c -> c.type() + ": " + c.message()).orElse(null),
                                    letter.enqueuedAt(), letter.lastTouched());
-    }
-
-    private static Object programIdOf(Object payload) {
-        try {
-            return payload.getClass().getMethod("programId").invoke(payload);
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
     }
 
     private static void requireAdmin() {

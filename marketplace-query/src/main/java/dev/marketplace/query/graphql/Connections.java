@@ -6,12 +6,12 @@ import dev.marketplace.api.rating.RatingView;
 import java.util.List;
 
 /** The Relay connection shapes of the schema, as records Spring for GraphQL maps by property name. */
-final class Connections {
+public final class Connections {
 
     private Connections() {
     }
 
-    record PageInfo(boolean hasNextPage, String endCursor) {
+    public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 
     record Highlight(String field, List<String> fragments) {

@@ -1,13 +1,11 @@
 package dev.marketplace.query.history;
 
+import dev.marketplace.query.graphql.Connections.PageInfo;
 import java.util.List;
 
 /** The schema's HistoryConnection, mapped by property name. */
 record HistoryConnection(List<Edge> edges, PageInfo pageInfo) {
 
     record Edge(HistoryEntry node, String cursor) {
-    }
-
-    record PageInfo(boolean hasNextPage, String endCursor) {
     }
 }

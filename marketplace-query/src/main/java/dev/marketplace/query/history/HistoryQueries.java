@@ -3,7 +3,7 @@ package dev.marketplace.query.history;
 import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.query.history.HistoryConnection.Edge;
-import dev.marketplace.query.history.HistoryConnection.PageInfo;
+import dev.marketplace.query.graphql.Connections.PageInfo;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;

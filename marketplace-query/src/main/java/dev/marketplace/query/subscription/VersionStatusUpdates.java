@@ -2,6 +2,7 @@ package dev.marketplace.query.subscription;
 
 import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
+import dev.marketplace.api.program.ProgramEvent;
 import dev.marketplace.api.program.ReleaseRolledBackEvent;
 import dev.marketplace.api.program.ReviewClaimedEvent;
 import dev.marketplace.api.program.ReviewEscalatedEvent;
@@ -57,9 +58,9 @@ class VersionStatusUpdates {
             VersionReleasedEvent.class, PhasedReleaseExpiredEvent.class, ReleaseRolledBackEvent.class);
 
     @EventHandler
-    void on(Object event, @SequenceNumber long sequence, @Timestamp Instant at) throws ReflectiveOperationException {
+    void on(ProgramEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (VERSION_EVENTS.contains(event.getClass())) {
-            publish((String) event.getClass().getMethod("programId").invoke(event), event, sequence, at);
+            publish(event.programId(), event, sequence, at);
         }
     }
 
