@@ -5,21 +5,11 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.marketplace.api.installation.MiniProgramInstalledEvent;
 import dev.marketplace.api.installation.MiniProgramUninstalledEvent;
-import dev.marketplace.api.program.ListingUpdatedEvent;
-import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
-import dev.marketplace.api.program.MiniProgramReinstatedEvent;
-import dev.marketplace.api.program.MiniProgramSuspendedEvent;
 import dev.marketplace.api.program.MiniProgramView;
-import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
+import dev.marketplace.api.program.ProgramEvent;
 import dev.marketplace.api.program.ReleaseRolledBackEvent;
-import dev.marketplace.api.program.ReviewClaimedEvent;
-import dev.marketplace.api.program.ReviewEscalatedEvent;
-import dev.marketplace.api.program.VersionApprovedEvent;
-import dev.marketplace.api.program.VersionRejectedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
-import dev.marketplace.api.program.VersionSubmittedEvent;
-import dev.marketplace.api.program.VersionWithdrawnEvent;
 import dev.marketplace.api.rating.MiniProgramRatedEvent;
 import dev.marketplace.api.rating.RatingEditedEvent;
 import dev.marketplace.api.rating.RatingFlaggedEvent;
@@ -63,69 +53,14 @@ class CatalogueProjection {
         write(CatalogueDocument.of(ProgramState.registered(event, at), null, Popularity.NONE), position(token));
     }
 
+    /**
+     * Every other event of the program aggregate: the read side's fold ({@link ProgramState}) says what it changes.
+     * Installs and ratings have handlers of their own below, which Axon prefers as the more specific ones.
+     */
     @EventHandler
-    void on(ListingUpdatedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.listingUpdated(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(VersionSubmittedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.submitted(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(VersionWithdrawnEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.withdrawn(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(ReviewClaimedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.claimed(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(ReviewEscalatedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.escalated(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(VersionApprovedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.approved(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(VersionRejectedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.rejected(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(VersionReleasedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.released(p, event, at), at);
-    }
-
-    @EventHandler
-    void on(PhasedReleaseExpiredEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.expired(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(ReleaseRolledBackEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.rolledBack(p, event, at), at);
-    }
-
-    @EventHandler
-    void on(MiniProgramSuspendedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.suspended(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(MiniProgramReinstatedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.reinstated(p, event, at), null);
-    }
-
-    @EventHandler
-    void on(MiniProgramDelistedEvent event, TrackingToken token, @Timestamp Instant at) {
-        update(event.programId(), token, p -> ProgramState.delisted(p, event, at), null);
+    void on(ProgramEvent event, TrackingToken token, @Timestamp Instant at) {
+        boolean release = event instanceof VersionReleasedEvent || event instanceof ReleaseRolledBackEvent;
+        update(event.programId(), token, p -> ProgramState.apply(p, event, at), release ? at : null);
     }
 
     @EventHandler
