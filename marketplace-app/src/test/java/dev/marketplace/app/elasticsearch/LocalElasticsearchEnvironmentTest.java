@@ -65,6 +65,8 @@ class LocalElasticsearchEnvironmentTest {
         assertThat(environment.getProperty("spring.elasticsearch.uris")).isEqualTo("http://127.0.0.1:65000");
         PropertySource<?> first = environment.getPropertySources().iterator().next();
         assertThat(first.getName()).isEqualTo(LocalElasticsearchEnvironment.PROPERTY_SOURCE_NAME);
+        assertThat(clusterSizes).as("one node unless " + LocalElasticsearchEnvironment.NODES_PROPERTY + " says more")
+                                .containsExactly(1);
         assertThat(launches).singleElement().satisfies(options -> {
             assertThat(options.distribution()).hasToString("/opt/es/elasticsearch-9.5.3.zip");
             assertThat(options.version()).isEqualTo("9.5.3");
