@@ -51,6 +51,14 @@ class SegmentBalancer implements SmartLifecycle {
             return;
         }
         scheduler.shutdownNow();
+        try {
+            // A heartbeat still running could write the row again after it is deleted.
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("The heartbeat of node {} did not stop within 5 s", properties.nodeId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler = null;
         try {
             nodes.leave(properties.nodeId());
