@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,7 +52,8 @@ import reactor.core.Disposable;
 /**
  * Three marketplace nodes (separate JVMs) on one PostgreSQL database and a two-node Elasticsearch cluster, all on
  * loopback. The scenarios run in order on the same JVMs: a node joins and takes its share of the catalogue
- * segments; commands spread over the nodes while one is killed; a deadline of the dead node fires once elsewhere;
+ * segments; concurrent edits of one program through every node are all kept (optimistic locking and retries);
+ * commands spread over the nodes while one is killed; a deadline of the dead node fires once elsewhere;
  * a subscriber on one node sees a decision taken on another; search survives an Elasticsearch node; a node that
  * stops gracefully leaves no claims behind.
  */
@@ -129,6 +133,48 @@ class ScaleTest {
 
     @Test
     @Order(2)
+    void concurrentEditsOfOneProgramThroughEveryNodeAreStoredOrReportedAsConflicts() throws Exception {
+        String program = new Marketplace(a.graphQl()).register("dev-race", "Edited Everywhere At Once");
+        List<MarketplaceNode> nodes = List.of(a, b, c);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService editors = Executors.newFixedThreadPool(15);
+        List<Future<String>> edits = new ArrayList<>();
+        String token = Tokens.forUser("dev-race", Role.DEVELOPER);
+        for (int i = 0; i < 15; i++) {
+            MarketplaceNode node = nodes.get(i % 3);
+            String mutation = "mutation { updateListing(input: {miniProgramId: \\\"" + program + "\\\", summary: "
+                              + "\\\"Summary number " + i + "\\\"}) { id } }";
+            edits.add(editors.submit(() -> {
+                start.await();
+                return post(node, token, mutation);
+            }));
+        }
+        start.countDown();
+        int stored = 0;
+        int conflicts = 0;
+        for (Future<String> edit : edits) {
+            String answer = edit.get(60, TimeUnit.SECONDS);
+            if (answer.contains("\"errors\"")) {
+                assertThat(answer).as("a lost race is reported as a conflict, nothing else").contains("\"CONFLICT\"");
+                conflicts++;
+            } else {
+                assertThat(answer).contains(program);
+                stored++;
+            }
+        }
+        editors.shutdown();
+        System.out.printf("scale: 15 concurrent edits of one program through 3 nodes: %d stored, %d conflicts"
+                          + " reported after retries%n", stored, conflicts);
+
+        assertThat(stored).as("edits stored").isPositive();
+        assertThat(db.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ?"
+                                   + " order by sequence_number", Long.class, program))
+                .as("the registration and every acknowledged edit, sequence numbers without gaps")
+                .containsExactlyElementsOf(LongStream.rangeClosed(0, stored).boxed().toList());
+    }
+
+    @Test
+    @Order(3)
     void commandsSpreadOverTheNodesSurviveAKillAndEndInTheCatalogueOnce() throws Exception {
         Marketplace onC = new Marketplace(c.graphQl());
         for (int i = 1; i <= 3; i++) {
@@ -194,7 +240,7 @@ class ScaleTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aDeadlineScheduledBeforeItsNodeDiedFiresOnceOnAnother() {
         await().atMost(REVIEW_SLA.plusSeconds(60)).untilAsserted(() -> deadlinePrograms.forEach(p ->
                 assertThat(escalations(p)).as(p).isEqualTo(1)));
@@ -203,7 +249,7 @@ class ScaleTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSubscriberOnOneNodeSeesADecisionTakenOnAnother() {
         Marketplace onB = new Marketplace(b.graphQl());
         String program = onB.register("dev-follow", "Followed Across Nodes");
@@ -237,7 +283,7 @@ class ScaleTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void searchKeepsAnsweringWhenAnElasticsearchNodeStops() throws Exception {
         Marketplace onA = new Marketplace(a.graphQl());
         List<String> published = List.of(onA.publish("dev-search", "Zebra Scan Ahead"),
@@ -263,7 +309,7 @@ class ScaleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeStoppedGracefullyLeavesNoClaimsAndTheOtherTakesItsSegments() throws Exception {
         assertThat(claimsByOwner()).containsKey("node-b");
 
@@ -358,8 +404,12 @@ class ScaleTest {
     }
 
     private String register(MarketplaceNode node, String token, String name) throws IOException, InterruptedException {
-        String query = "mutation { registerMiniProgram(input: {name: \\\"" + name + "\\\", summary: \\\"load\\\", "
-                       + "category: TOOLS}) { id } }";
+        return post(node, token, "mutation { registerMiniProgram(input: {name: \\\"" + name + "\\\", summary: "
+                                 + "\\\"load\\\", category: TOOLS}) { id } }");
+    }
+
+    /** A GraphQL document (already escaped for a JSON string) sent as the holder of {@code token}. */
+    private String post(MarketplaceNode node, String token, String query) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(node.graphQlUrl()))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10))
