@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchPropert
 import org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Authenticates to a managed Elasticsearch cluster with an API key. Spring Boot 3.5 offers only
@@ -20,7 +21,7 @@ class ElasticsearchApiKey {
 
     @Bean
     RestClientBuilderCustomizer apiKeyHeader(ElasticsearchProperties elasticsearch,
-                                             org.springframework.core.env.Environment environment) {
+                                             Environment environment) {
         String key = environment.getProperty("marketplace.elasticsearch.api-key", "").trim();
         if (key.isEmpty()) {
             throw new IllegalStateException("marketplace.elasticsearch.api-key is set but empty");
