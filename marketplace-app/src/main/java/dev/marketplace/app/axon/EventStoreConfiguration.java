@@ -1,5 +1,6 @@
 package dev.marketplace.app.axon;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -10,6 +11,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import dev.marketplace.api.security.ActorMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Axon on plain JDBC: the tables are created by the Flyway migrations in {@code db/migration}, named in snake
@@ -76,6 +78,13 @@ class EventStoreConfiguration {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
+    }
+
+    /** Unique-key failures of an append are conflicts on PostgreSQL too, so commands that lose a race are retried. */
+    @Bean
+    @Primary
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolations();
     }
 
     /** Every event caused by a command records the user who sent it. */

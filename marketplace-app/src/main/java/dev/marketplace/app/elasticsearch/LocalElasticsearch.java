@@ -46,12 +46,14 @@ public final class LocalElasticsearch {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int LOG_TAIL_LINES = 40;
+    private static final int MAX_CLUSTER_SIZE = 9;
     private static final Set<LocalElasticsearch> RUNNING = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean SHUTDOWN_HOOK = new AtomicBoolean();
     private static final AtomicBoolean REAPED = new AtomicBoolean();
 
     private static LocalElasticsearch shared; // guarded by LocalElasticsearch.class
     private static RuntimeException sharedFailure; // guarded by LocalElasticsearch.class
+    private static List<LocalElasticsearch> sharedCluster = List.of(); // guarded by LocalElasticsearch.class
 
     private final String name;
     private final NodeFolder folder;
@@ -98,8 +100,34 @@ public final class LocalElasticsearch {
         return shared;
     }
 
+    /**
+     * The cluster of {@code size} nodes shared by this JVM, started on first use; later calls return it while all
+     * of its nodes run, and start a new one otherwise.
+     */
+    public static synchronized List<LocalElasticsearch> sharedCluster(Options options, int size) {
+        if (sharedCluster.size() != size || !sharedCluster.stream().allMatch(LocalElasticsearch::isRunning)) {
+            sharedCluster.forEach(LocalElasticsearch::stop);
+            sharedCluster = startCluster(options, size);
+        }
+        return sharedCluster;
+    }
+
     /** Starts an independent node and returns once it reports yellow or green health. */
     public static LocalElasticsearch start(Options options) {
+        return startCluster(options, 1).get(0);
+    }
+
+    /**
+     * Starts {@code size} nodes forming one cluster on loopback and returns once each reports yellow or green
+     * health. One node runs as {@code discovery.type=single-node}; several find each other through
+     * {@code discovery.seed_hosts} (every node's transport port) and elect their first master among all of them
+     * ({@code cluster.initial_master_nodes}). Each node can be stopped on its own.
+     */
+    public static List<LocalElasticsearch> startCluster(Options options, int size) {
+        if (size < 1 || size > MAX_CLUSTER_SIZE) {
+            throw new IllegalArgumentException("a local Elasticsearch cluster has 1 to " + MAX_CLUSTER_SIZE
+                    + " nodes, not " + size);
+        }
         long started = System.nanoTime();
         Path home = Distribution.install(options.distribution(), options.version(), options.workDir());
         Path javaHome = JavaHome.find(System.getenv("ES_JAVA_HOME"), JavaHome.DEFAULT_SEARCH_DIR,
@@ -108,10 +136,44 @@ public final class LocalElasticsearch {
         if (REAPED.compareAndSet(false, true)) {
             OrphanReaper.reap(nodesDir);
         }
-        String name = "marketplace-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String cluster = "marketplace-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        int[] ports = freeLoopbackPorts(2 * size);
+        List<String> names = new ArrayList<>();
+        List<String> transports = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            names.add(size == 1 ? cluster : cluster + "-" + (i + 1));
+            transports.add("127.0.0.1:" + ports[2 * i + 1]);
+        }
+        List<String> discovery = size == 1 ? List.of("-Ediscovery.type=single-node")
+                : List.of("-Ediscovery.seed_hosts=" + String.join(",", transports),
+                          "-Ecluster.initial_master_nodes=" + String.join(",", names));
+        List<LocalElasticsearch> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                nodes.add(launchNode(options, home, javaHome, nodesDir, cluster, names.get(i), ports[2 * i],
+                                     ports[2 * i + 1], discovery));
+            }
+            for (LocalElasticsearch node : nodes) {
+                node.rememberProcesses();
+                node.awaitHealthy(options.startupTimeout());
+                node.rememberProcesses();
+            }
+        } catch (RuntimeException e) {
+            nodes.parallelStream().forEach(LocalElasticsearch::stop);
+            throw e;
+        }
+        for (LocalElasticsearch node : nodes) {
+            log.info("Local Elasticsearch {} ({}) is up at {} after {} ms (pid {}, folder {})", options.version(),
+                     node.name, node.httpUri(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                     node.process.pid(), node.folder.root());
+        }
+        return List.copyOf(nodes);
+    }
+
+    private static LocalElasticsearch launchNode(Options options, Path home, Path javaHome, Path nodesDir,
+            String cluster, String name, int httpPort, int transportPort, List<String> discovery) {
         NodeFolder folder;
         Process process;
-        int[] ports = freeLoopbackPorts(2);
         try {
             folder = NodeFolder.create(nodesDir, name, home);
         } catch (IOException e) {
@@ -119,24 +181,14 @@ public final class LocalElasticsearch {
                     + " (-D" + Options.WORK_DIR_PROPERTY + " chooses another place)", e);
         }
         try {
-            process = launch(options, home, javaHome, folder, name, ports[0], ports[1]);
+            process = launch(options, home, javaHome, folder, cluster, name, httpPort, transportPort, discovery);
         } catch (IOException | RuntimeException e) {
             folder.delete();
             throw e instanceof LocalElasticsearchException l ? l
                     : new LocalElasticsearchException("Could not start Elasticsearch from " + home + ": " + e, e);
         }
-        LocalElasticsearch node = new LocalElasticsearch(name, folder, process, ports[0]);
+        LocalElasticsearch node = new LocalElasticsearch(name, folder, process, httpPort);
         node.register();
-        try {
-            node.rememberProcesses();
-            node.awaitHealthy(options.startupTimeout());
-            node.rememberProcesses();
-        } catch (RuntimeException e) {
-            node.stop();
-            throw e;
-        }
-        log.info("Local Elasticsearch {} ({}) is up at {} after {} ms (pid {}, folder {})", options.version(), name,
-                node.httpUri(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), process.pid(), folder.root());
         return node;
     }
 
@@ -193,8 +245,8 @@ public final class LocalElasticsearch {
         return "LocalElasticsearch[" + name + " at " + httpUri() + (isRunning() ? "" : ", stopped") + "]";
     }
 
-    private static Process launch(Options options, Path home, Path javaHome, NodeFolder folder, String name,
-            int httpPort, int transportPort) throws IOException {
+    private static Process launch(Options options, Path home, Path javaHome, NodeFolder folder, String cluster,
+            String name, int httpPort, int transportPort, List<String> discovery) throws IOException {
         List<String> command = new ArrayList<>();
         if (RunAsNobody.required()) {
             RunAsNobody.checkTraversable(home, folder.root(), javaHome);
@@ -202,14 +254,14 @@ public final class LocalElasticsearch {
             command.addAll(RunAsNobody.COMMAND_PREFIX);
         }
         command.add(home.resolve("bin/elasticsearch").toString());
+        command.addAll(discovery);
         command.addAll(List.of(
-                "-Ediscovery.type=single-node",
                 "-Expack.security.enabled=false",
                 "-Enetwork.host=127.0.0.1",
                 "-Ehttp.port=" + httpPort,
                 "-Etransport.port=" + transportPort,
                 "-Ecluster.routing.allocation.disk.threshold_enabled=false",
-                "-Ecluster.name=" + name,
+                "-Ecluster.name=" + cluster,
                 "-Enode.name=" + name,
                 "-Epath.data=" + folder.data(),
                 "-Epath.logs=" + folder.logs()));

@@ -2,7 +2,8 @@ package dev.marketplace.app.elasticsearch;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -27,18 +28,25 @@ public class LocalElasticsearchEnvironment implements EnvironmentPostProcessor, 
 
     public static final String URIS_PROPERTY = "spring.elasticsearch.uris";
     public static final String ENABLED_PROPERTY = "marketplace.elasticsearch.launcher.enabled";
+    /** How many local nodes form the cluster (1: the JVM's shared single node). */
+    public static final String NODES_PROPERTY = "marketplace.elasticsearch.local.nodes";
     public static final String PROPERTY_SOURCE_NAME = "marketplaceLocalElasticsearch";
 
     private final Log log;
-    private final Function<LocalElasticsearch.Options, String> launcher;
+    private final BiFunction<LocalElasticsearch.Options, Integer, String> launcher;
 
     public LocalElasticsearchEnvironment(DeferredLogFactory logFactory) {
-        this(logFactory.getLog(LocalElasticsearchEnvironment.class),
-                options -> LocalElasticsearch.shared(options).httpUri());
+        this(logFactory.getLog(LocalElasticsearchEnvironment.class), (options, nodes) -> nodes == 1
+                ? LocalElasticsearch.shared(options).httpUri()
+                : LocalElasticsearch.sharedCluster(options, nodes).stream().map(LocalElasticsearch::httpUri)
+                                    .collect(Collectors.joining(",")));
     }
 
-    /** For tests: {@code launcher} starts (or pretends to start) a node and returns its HTTP URI. */
-    LocalElasticsearchEnvironment(Log log, Function<LocalElasticsearch.Options, String> launcher) {
+    /**
+     * For tests: {@code launcher} starts (or pretends to start) a cluster of the given number of nodes and returns
+     * their HTTP URIs, comma-separated.
+     */
+    LocalElasticsearchEnvironment(Log log, BiFunction<LocalElasticsearch.Options, Integer, String> launcher) {
         this.log = log;
         this.launcher = launcher;
     }
@@ -53,9 +61,13 @@ public class LocalElasticsearchEnvironment implements EnvironmentPostProcessor, 
             log.debug("Using the configured Elasticsearch at " + environment.getProperty(URIS_PROPERTY));
             return;
         }
+        int nodes = environment.getProperty(NODES_PROPERTY, Integer.class, 1);
+        if (nodes < 1) {
+            throw new LocalElasticsearchException(NODES_PROPERTY + " must be at least 1, was " + nodes);
+        }
         String uri;
         try {
-            uri = launcher.apply(LocalElasticsearch.Options.from(environment::getProperty));
+            uri = launcher.apply(LocalElasticsearch.Options.from(environment::getProperty), nodes);
         } catch (LocalElasticsearchException e) {
             throw new LocalElasticsearchException("No " + URIS_PROPERTY + " is configured, so a local Elasticsearch"
                     + " was started and failed (set " + URIS_PROPERTY + " to use an existing cluster, or "

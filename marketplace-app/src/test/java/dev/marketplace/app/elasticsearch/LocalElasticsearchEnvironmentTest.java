@@ -1,6 +1,7 @@
 package dev.marketplace.app.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,12 @@ import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 class LocalElasticsearchEnvironmentTest {
 
     private final List<LocalElasticsearch.Options> launches = new ArrayList<>();
+    private final List<Integer> clusterSizes = new ArrayList<>();
     private final LocalElasticsearchEnvironment postProcessor = new LocalElasticsearchEnvironment(
-            LogFactory.getLog(getClass()), options -> {
+            LogFactory.getLog(getClass()), (options, nodes) -> {
                 launches.add(options);
-                return "http://127.0.0.1:65000";
+                clusterSizes.add(nodes);
+                return nodes == 1 ? "http://127.0.0.1:65000" : "http://127.0.0.1:65000,http://127.0.0.1:65001";
             });
 
     @Test
@@ -62,11 +65,33 @@ class LocalElasticsearchEnvironmentTest {
         assertThat(environment.getProperty("spring.elasticsearch.uris")).isEqualTo("http://127.0.0.1:65000");
         PropertySource<?> first = environment.getPropertySources().iterator().next();
         assertThat(first.getName()).isEqualTo(LocalElasticsearchEnvironment.PROPERTY_SOURCE_NAME);
+        assertThat(clusterSizes).as("one node unless " + LocalElasticsearchEnvironment.NODES_PROPERTY + " says more")
+                                .containsExactly(1);
         assertThat(launches).singleElement().satisfies(options -> {
             assertThat(options.distribution()).hasToString("/opt/es/elasticsearch-9.5.3.zip");
             assertThat(options.version()).isEqualTo("9.5.3");
             assertThat(options.heap()).isEqualTo("768m");
         });
+    }
+
+    @Test
+    void aClusterSizeStartsThatManyNodesAndListsThemAll() {
+        StandardEnvironment environment = environmentWith(Map.of(LocalElasticsearchEnvironment.NODES_PROPERTY, "2"));
+
+        postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(clusterSizes).containsExactly(2);
+        assertThat(environment.getProperty("spring.elasticsearch.uris"))
+                .isEqualTo("http://127.0.0.1:65000,http://127.0.0.1:65001");
+    }
+
+    @Test
+    void aClusterOfNoNodesIsRefusedByName() {
+        StandardEnvironment environment = environmentWith(Map.of(LocalElasticsearchEnvironment.NODES_PROPERTY, "0"));
+
+        assertThatThrownBy(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication()))
+                .hasMessageContaining(LocalElasticsearchEnvironment.NODES_PROPERTY);
+        assertThat(launches).isEmpty();
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The catalogue's index lifecycle. Readers and writers only ever name the alias; the concrete index behind it is
  * {@code <alias>-<timestamp>}, so a rebuild can create a fresh index and move the alias in one atomic step.
  * The mappings live in {@code elasticsearch/catalogue-index.json}, the analysis settings here; both use only what
- * a core-modules build of Elasticsearch offers.
+ * a core-modules build of Elasticsearch offers. Replicas expand with the cluster up to the configured number
+ * ({@code auto_expand_replicas}), so a single node stays green and a cluster keeps answering when a node is lost.
  */
 @Component
 public class CatalogueIndex {
@@ -97,7 +98,7 @@ public class CatalogueIndex {
         try (InputStream mapping = CatalogueIndex.class.getResourceAsStream("/elasticsearch/catalogue-index.json")) {
             client.indices().create(c -> c.index(index).withJson(mapping)
                     .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
-                                    .numberOfReplicas(String.valueOf(properties.replicas()))
+                                    .autoExpandReplicas("0-" + properties.replicas())
                                     .analysis(a -> a.normalizer("folded", n -> n.custom(cn -> cn.filter("lowercase"))))));
         }
         return index;

@@ -1,0 +1,107 @@
+package dev.marketplace.app.support;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.marketplace.app.MarketplaceApplication;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A marketplace in a JVM of its own, as one node of several on loopback: started with the test's class path,
+ * ready once its readiness probe answers, stopped gracefully (SIGTERM) or killed (SIGKILL).
+ */
+public final class MarketplaceNode {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String id;
+    private final int port;
+    private final Process process;
+
+    private MarketplaceNode(String id, int port, Process process) {
+        this.id = id;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts a node named {@code id} (its token-owner name) with {@code arguments} and waits until it is ready. */
+    public static MarketplaceNode start(String id, List<String> arguments) throws IOException {
+        int port = freePort();
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), MarketplaceApplication.class.getName(),
+                "--server.port=" + port, "--marketplace.cluster.node-id=" + id));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/" + id + ".log")).start();
+        MarketplaceNode node = new MarketplaceNode(id, port, process);
+        await().atMost(Duration.ofSeconds(150)).ignoreExceptions().until(() -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("node " + id + " exited with " + process.exitValue() + "; see target/" + id
+                                         + ".log");
+            }
+            return node.ready();
+        });
+        return node;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String graphQlUrl() {
+        return "http://127.0.0.1:" + port + "/graphql";
+    }
+
+    public HttpGraphQlTester graphQl() {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(graphQlUrl())
+                                                     .responseTimeout(Duration.ofSeconds(30)).build());
+    }
+
+    boolean ready() throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    /** SIGTERM: Spring's graceful shutdown runs, event processors release their claims. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("node " + id + " did not stop within 60 s of SIGTERM");
+        }
+    }
+
+    /** SIGKILL: nothing of the node runs any more, its claims stay until they time out. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
