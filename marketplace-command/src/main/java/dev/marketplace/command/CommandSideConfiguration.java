@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -19,7 +18,7 @@ import org.springframework.util.JdkIdGenerator;
 @Configuration
 public class CommandSideConfiguration {
 
-    static final int CONFLICT_RETRIES = 5;
+    static final int CONFLICT_RETRIES = 8;
 
     /** Write-side lookup tables, each kept in the transaction that stores the events it reflects. */
     static final List<String> LOOKUP_TABLES = List.of("program-names", "program-directory", "installation-lookup");
@@ -41,9 +40,10 @@ public class CommandSideConfiguration {
      */
     @Bean(destroyMethod = "")
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
-        IntervalRetryScheduler retries = IntervalRetryScheduler.builder()
+        JitteredBackOffRetryScheduler retries = JitteredBackOffRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
-                .retryInterval(20)
+                .baseInterval(20)
+                .maxInterval(640)
                 .maxRetryCount(CONFLICT_RETRIES)
                 .nonTransientFailurePredicate(failure -> !isConflict(failure))
                 .build();
