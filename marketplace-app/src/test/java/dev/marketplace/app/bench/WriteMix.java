@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The write path's command mix, one command per call: four in ten move a program along its lifecycle (register,
@@ -34,6 +35,8 @@ final class WriteMix implements OpenLoad.Operation {
     private final Queue<Step> pending = new ConcurrentLinkedQueue<>();
     private final Queue<Installed> rateable = new ConcurrentLinkedQueue<>();
     private final List<String> live = new CopyOnWriteArrayList<>();
+    /** Numbers new program names: each load run counts its operations from 0 again. */
+    private final AtomicLong names = new AtomicLong();
 
     WriteMix(GraphQl graphQl, String run, List<String> livePrograms) {
         this.graphQl = graphQl;
@@ -73,7 +76,7 @@ final class WriteMix implements OpenLoad.Operation {
         Step step = pending.poll();
         if (step == null) {
             String developer = "bench-dev-" + (n % DEVELOPERS);
-            pending.add(new Step("submit", developer, register(developer, run + " Write Program " + n), null));
+            pending.add(new Step("submit", developer, register(developer, run + " Write Program " + names.incrementAndGet()), null));
             return;
         }
         switch (step.kind()) {
