@@ -1,7 +1,6 @@
 package dev.marketplace.query.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.marketplace.api.installation.MiniProgramInstalledEvent;
 import dev.marketplace.api.installation.MiniProgramUninstalledEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
@@ -155,14 +154,11 @@ class CatalogueProjection {
     private void apply(String programId, TrackingToken token, UnaryOperator<CatalogueDocument> change) {
         long version = position(token);
         CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias());
-        CatalogueWrites.Pending current = batch == null ? null : batch.get(programId);
+        CatalogueWrites.Pending current = batch != null ? batch.document(programId)
+                : CatalogueWrites.stored(client, index.alias(), programId);
         if (current == null) {
-            GetResponse<CatalogueDocument> stored = CatalogueWrites.read(client, index.alias(), programId);
-            if (!stored.found()) {
-                throw new IllegalStateException("Catalogue has no document for program " + programId
-                                                + " to apply the event at position " + version + " to");
-            }
-            current = new CatalogueWrites.Pending(stored.source(), stored.version() == null ? -1 : stored.version());
+            throw new IllegalStateException("Catalogue has no document for program " + programId
+                                            + " to apply the event at position " + version + " to");
         }
         if (current.version() >= version) {
             return;

@@ -4,16 +4,29 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.program.ProgramEvent;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The catalogue's writes of one batch of events. The processor handles events in batches, each in one unit of
- * work; documents changed in the batch are kept here, later events of the batch read them from here, and the
+ * work; the documents the batch touches are read ahead in one multi-get, documents changed in the batch are kept
+ * here, later events of the batch read them from here, and the
  * batch's documents go to Elasticsearch as one {@code _bulk} request just before the batch's transaction (and its
  * tracking token) commits. If the bulk fails, the transaction rolls back and the batch is handled again; each
  * document carries the stream position of the last event applied to it as its external version, so writes that
@@ -29,6 +42,8 @@ final class CatalogueWrites {
     private final ElasticsearchClient client;
     private final String alias;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** Documents as stored before the batch, read in one request; a missing entry was not asked for. */
+    private final Map<String, Optional<Pending>> stored = new HashMap<>();
 
     private CatalogueWrites(ElasticsearchClient client, String alias) {
         this.client = client;
@@ -46,14 +61,53 @@ final class CatalogueWrites {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RESOURCE, key -> {
             CatalogueWrites writes = new CatalogueWrites(client, alias);
+            if (batch instanceof BatchingUnitOfWork<?> events) {
+                writes.prefetch(events.getMessages());
+            }
             batch.onPrepareCommit(u -> writes.flush());
             return writes;
         });
     }
 
-    /** The document as this batch left it, or null when the batch has not written it. */
-    Pending get(String programId) {
-        return pending.get(programId);
+    /**
+     * Reads, in one multi-get, the stored documents of every program the batch's events touch, except those
+     * registered in the batch itself: otherwise each event would read its document on its own.
+     */
+    private void prefetch(List<? extends Message<?>> events) {
+        Set<String> registered = new HashSet<>();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (Message<?> event : events) {
+            if (event.getPayload() instanceof MiniProgramRegisteredEvent registration) {
+                registered.add(registration.programId());
+            } else if (event.getPayload() instanceof ProgramEvent programEvent
+                       && !registered.contains(programEvent.programId())) {
+                wanted.add(programEvent.programId());
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(wanted);
+        MgetResponse<CatalogueDocument> response = ElasticsearchRetry.call("reading " + ids.size() + " programs",
+                () -> client.mget(m -> m.index(alias).ids(ids), CatalogueDocument.class));
+        for (MultiGetResponseItem<CatalogueDocument> item : response.docs()) {
+            if (item.isResult()) {
+                GetResult<CatalogueDocument> result = item.result();
+                stored.put(result.id(), result.found()
+                        ? Optional.of(new Pending(result.source(), result.version() == null ? -1 : result.version()))
+                        : Optional.empty());
+            }
+        }
+    }
+
+    /** The document as this batch left it so far, or as stored before the batch; null when there is none. */
+    Pending document(String programId) {
+        Pending written = pending.get(programId);
+        if (written != null) {
+            return written;
+        }
+        Optional<Pending> readAhead = stored.get(programId);
+        return readAhead != null ? readAhead.orElse(null) : stored(client, alias, programId);
     }
 
     void put(CatalogueDocument document, long version) {
@@ -88,8 +142,10 @@ final class CatalogueWrites {
         }
     }
 
-    static GetResponse<CatalogueDocument> read(ElasticsearchClient client, String alias, String programId) {
-        return ElasticsearchRetry.call("reading program " + programId,
+    /** The stored document of a program with its version, or null when there is none. */
+    static Pending stored(ElasticsearchClient client, String alias, String programId) {
+        GetResponse<CatalogueDocument> read = ElasticsearchRetry.call("reading program " + programId,
                 () -> client.get(g -> g.index(alias).id(programId), CatalogueDocument.class));
+        return read.found() ? new Pending(read.source(), read.version() == null ? -1 : read.version()) : null;
     }
 }
