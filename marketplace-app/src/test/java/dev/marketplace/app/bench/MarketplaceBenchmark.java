@@ -205,27 +205,38 @@ class MarketplaceBenchmark {
                                    + "(the rest of a direct request's latency is HTTP and queueing).",
                                    elasticsearchTook.getValueAtPercentile(50),
                                    elasticsearchTook.getValueAtPercentile(99)));
-        double ratio = e.targetRate() > 0 ? g.targetRate() / e.targetRate() : Double.NaN;
+        boolean bothPassed = underLimit(g) && underLimit(e);
+        double ratio = bothPassed ? g.targetRate() / e.targetRate() : Double.NaN;
         results.add("3 search", "typo queries with 3 facets (half filtered), queries/s with p99 < 50 ms "
-                    + "(baseline: the same request straight to Elasticsearch)", Results.f(g.targetRate()),
-                    Results.f(e.targetRate()), ratio, ">= 0.70", ratio >= 0.70, gLoad + " / " + eLoad);
-        results.add("3 search", "p50 / p99 ms at that rate", Results.f(g.p50()) + " / " + Results.f(g.p99()),
-                    Results.f(e.p50()) + " / " + Results.f(e.p99()), Double.NaN, "", null, "");
+                    + "(baseline: the same request straight to Elasticsearch; \"< 5\": not even the first step)",
+                    rateUnderLimit(g), rateUnderLimit(e), ratio, ">= 0.70", bothPassed && ratio >= 0.70,
+                    gLoad + " / " + eLoad);
+        results.add("3 search", "p50 / p99 ms at that rate (at 5/s when no step passed)",
+                    Results.f(g.p50()) + " / " + Results.f(g.p99()), Results.f(e.p50()) + " / " + Results.f(e.p99()),
+                    Double.NaN, "", null, "");
+    }
+
+    private static boolean underLimit(OpenLoad.Result step) {
+        return step.keptUp() && step.p99() < P99_LIMIT_MS;
+    }
+
+    private static String rateUnderLimit(OpenLoad.Result step) {
+        return (underLimit(step) ? "" : "< ") + Results.f(step.targetRate());
     }
 
     /**
      * Steps the arrival rate up by half each time, from 5/s, until p99 reaches 50 ms or the rate is not kept;
-     * returns the last step that passed (rate 0 when none did).
+     * returns the last step that passed, or the first step when none did.
      */
     private OpenLoad.Result highestRateUnderLimit(OpenLoad.Operation operation, String what) {
-        OpenLoad.Result passed = new OpenLoad.Result(new Histogram(3), 0, 0, 1, 0, null);
+        OpenLoad.Result passed = null;
         for (double rate = 5; rate < 5000; rate *= 1.5) {
             OpenLoad.Result step = OpenLoad.open(64, rate, seconds(6), operation);
             System.out.printf("BENCH step %s %.0f/s: achieved %.1f/s p50 %.1f p99 %.1f ms errors %d %s%n", what,
                               rate, step.perSecond(), step.p50(), step.p99(), step.errors(),
                               step.errors() > 0 ? abbreviated(step.firstError()) : "");
-            if (!step.keptUp() || step.p99() >= P99_LIMIT_MS) {
-                break;
+            if (!underLimit(step)) {
+                return passed != null ? passed : step;
             }
             passed = step;
         }
