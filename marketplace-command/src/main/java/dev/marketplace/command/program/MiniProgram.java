@@ -57,9 +57,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * </ul>
  * A version waiting longer than the review SLA is escalated, and a phased release left alone too long completes or
  * expires ({@link ProgramPolicy}); both through the deadline manager. Every handler returns the state it caused.
- * The state and its event-sourcing handlers are in {@link MiniProgramHistory}.
+ * The state and its event-sourcing handlers are in {@link MiniProgramHistory}; it is snapshotted every
+ * {@link ProgramSnapshots#threshold()} events.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "miniProgramSnapshotTrigger")
 public class MiniProgram extends MiniProgramHistory {
 
     static final String REVIEW_SLA = "review-sla";

@@ -1,5 +1,7 @@
 package dev.marketplace.command.program;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.marketplace.api.program.ListingUpdatedEvent;
 import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
@@ -36,7 +38,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  * What a {@link MiniProgram}'s events say about it: the state they build, and the checks that only read that state.
  * The event-sourcing handlers live here and only assign fields; the command handlers that decide which events to
  * apply live in {@link MiniProgram}, which Axon finds together with these through the class hierarchy.
+ * <p>
+ * A snapshot is this state as JSON: every field, and nothing else (the accessors below are not properties).
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 abstract class MiniProgramHistory {
 
     @AggregateIdentifier

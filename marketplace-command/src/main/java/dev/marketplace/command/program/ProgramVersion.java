@@ -1,5 +1,9 @@
 package dev.marketplace.command.program;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.marketplace.api.program.Permission;
 import dev.marketplace.api.program.PrivacyDataUse;
 import dev.marketplace.api.program.RejectionReason;
@@ -17,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** The write side's state of one version inside the {@link MiniProgram} aggregate; changed only by its events. */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+                isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 final class ProgramVersion {
 
     final SemanticVersion number;
@@ -35,8 +41,12 @@ final class ProgramVersion {
     int releasePercentage;
     boolean escalated;
 
-    ProgramVersion(SemanticVersion number, String changelog, List<Permission> permissions,
-                   List<PrivacyDataUse> privacyUses, String digest, long size, Instant submittedAt) {
+    /** The version as submitted; a snapshot restores it through here, then sets the fields that events change. */
+    @JsonCreator
+    ProgramVersion(@JsonProperty("number") SemanticVersion number, @JsonProperty("changelog") String changelog,
+                   @JsonProperty("permissions") List<Permission> permissions,
+                   @JsonProperty("privacyUses") List<PrivacyDataUse> privacyUses, @JsonProperty("digest") String digest,
+                   @JsonProperty("size") long size, @JsonProperty("submittedAt") Instant submittedAt) {
         this.number = number;
         this.changelog = changelog;
         this.permissions = permissions;

@@ -1,8 +1,6 @@
 package dev.marketplace.query.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import dev.marketplace.api.installation.MiniProgramInstalledEvent;
 import dev.marketplace.api.installation.MiniProgramUninstalledEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
@@ -18,6 +16,7 @@ import dev.marketplace.api.rating.RatingReplyPostedEvent;
 import dev.marketplace.api.rating.RatingRestoredEvent;
 import dev.marketplace.api.rating.RatingView;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,6 +30,7 @@ import org.springframework.stereotype.Component;
  * id. Each write carries the event's global stream position as an external version, so Elasticsearch itself
  * refuses a stale or repeated write: an event that is already applied changes nothing. Installs and ratings are
  * kept as rows ({@link PopularityStore}) in the processor's own transaction and the figures recomputed from them.
+ * A batch of events reaches Elasticsearch as one bulk request ({@link CatalogueWrites}).
  */
 @Component
 @ProcessingGroup(CatalogueProjection.PROCESSING_GROUP)
@@ -153,32 +153,29 @@ class CatalogueProjection {
 
     private void apply(String programId, TrackingToken token, UnaryOperator<CatalogueDocument> change) {
         long version = position(token);
-        GetResponse<CatalogueDocument> current = get(programId);
-        if (!current.found()) {
+        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias());
+        CatalogueWrites.Pending current = batch != null ? batch.document(programId)
+                : CatalogueWrites.stored(client, index.alias(), programId);
+        if (current == null) {
             throw new IllegalStateException("Catalogue has no document for program " + programId
                                             + " to apply the event at position " + version + " to");
         }
-        if (current.version() != null && current.version() >= version) {
+        if (current.version() >= version) {
             return;
         }
-        write(change.apply(current.source()), version);
+        write(change.apply(current.document()), version);
     }
 
-    private GetResponse<CatalogueDocument> get(String programId) {
-        return ElasticsearchRetry.call("reading program " + programId,
-                () -> client.get(g -> g.index(index.alias()).id(programId), CatalogueDocument.class));
-    }
-
-    /** Writes unless the index already holds this version or a later one (a 409: already applied). */
+    /**
+     * Writes with the batch (one bulk request when it commits), or at once outside a batch. Elasticsearch refuses a
+     * version it already holds or a later one (a 409: already applied).
+     */
     private void write(CatalogueDocument document, long version) {
-        try {
-            ElasticsearchRetry.call("writing program " + document.id(),
-                    () -> client.index(i -> i.index(index.alias()).id(document.id()).document(document)
-                                             .versionType(VersionType.External).version(version)));
-        } catch (ElasticsearchRetry.Refused e) {
-            if (e.status() != 409) {
-                throw e;
-            }
+        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias());
+        if (batch != null) {
+            batch.put(document, version);
+        } else {
+            CatalogueWrites.write(client, index.alias(), List.of(new CatalogueWrites.Pending(document, version)));
         }
     }
 

@@ -13,6 +13,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.marketplace.api.program.ProgramStatus;
@@ -56,15 +57,32 @@ public class CatalogueSearch {
 
     public CataloguePage search(CatalogueRequest request) {
         requirePageSize(request.first());
+        CatalogueSort sort = sortOf(request);
+        return run(catalogueQuery(request), sorting(sort), request.first(), request.after(), true);
+    }
+
+    /**
+     * The Elasticsearch request behind the first page of {@link #search}, exactly as it is sent; benchmarks send
+     * it straight to Elasticsearch to compare with the same search through GraphQL.
+     */
+    public SearchRequest firstPageRequest(CatalogueRequest request) {
+        requirePageSize(request.first());
+        return request(catalogueQuery(request), sorting(sortOf(request)), request.first(), null, true);
+    }
+
+    private static CatalogueSort sortOf(CatalogueRequest request) {
+        return request.sort() == null ? CatalogueSort.RELEVANCE : request.sort();
+    }
+
+    private static Query catalogueQuery(CatalogueRequest request) {
         String text = request.text() == null ? "" : request.text().strip();
         if (text.length() > MAX_QUERY_LENGTH) {
             throw RuleViolation.invalid("query", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
-        CatalogueSort sort = request.sort() == null ? CatalogueSort.RELEVANCE : request.sort();
         CatalogueFilter filter = request.filter() == null ? CatalogueFilter.NONE : request.filter();
         BoolQuery.Builder scope = new BoolQuery.Builder();
         scope.filter(f -> f.term(t -> t.field("status").value(ProgramStatus.LIVE.name())));
-        return run(ranked(query(scope, text, filter), sort), sorting(sort), request.first(), request.after(), true);
+        return ranked(query(scope, text, filter), sortOf(request));
     }
 
     /** Every program of one developer, whatever its status, most recently changed first. */
@@ -97,29 +115,8 @@ public class CatalogueSearch {
         Cursors.Cursor cursor = after == null ? null : Cursors.decode(after, sorting.size());
         String pit = cursor == null ? null : cursor.pointInTime();
         try {
-            SearchResponse<CatalogueDocument> response = client.search(s -> {
-                if (pit != null) {
-                    s.pit(p -> p.id(pit).keepAlive(k -> k.time(POINT_IN_TIME_KEEP_ALIVE)));
-                } else {
-                    s.index(index.alias());
-                }
-                s.size(first + 1)
-                 .trackTotalHits(t -> t.enabled(true))
-                 .query(query)
-                 .sort(sorting)
-                 .highlight(h -> h.preTags("<em>").postTags("</em>")
-                                  .fields("name", f -> f.numberOfFragments(0))
-                                  .fields("summary", f -> f.numberOfFragments(0))
-                                  .fields("description", f -> f.numberOfFragments(2).fragmentSize(120)));
-                if (facets) {
-                    FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(
-                            t -> t.field(FACET_FIELDS.get(facet)).size(30))));
-                }
-                if (cursor != null) {
-                    s.searchAfter(cursor.sortValues());
-                }
-                return s;
-            }, CatalogueDocument.class);
+            SearchResponse<CatalogueDocument> response = client.search(request(query, sorting, first, cursor, facets),
+                                                                        CatalogueDocument.class);
             boolean more = response.hits().hits().size() > first;
             String nextPit = response.pitId() != null ? response.pitId() : more ? openPointInTime() : null;
             return page(response, first, nextPit);
@@ -131,6 +128,34 @@ public class CatalogueSearch {
         } catch (IOException e) {
             throw new UncheckedIOException("The catalogue is unavailable right now", e);
         }
+    }
+
+    private SearchRequest request(Query query, List<SortOptions> sorting, int first, Cursors.Cursor cursor,
+                                  boolean facets) {
+        String pit = cursor == null ? null : cursor.pointInTime();
+        return SearchRequest.of(s -> {
+            if (pit != null) {
+                s.pit(p -> p.id(pit).keepAlive(k -> k.time(POINT_IN_TIME_KEEP_ALIVE)));
+            } else {
+                s.index(index.alias());
+            }
+            s.size(first + 1)
+             .trackTotalHits(t -> t.enabled(true))
+             .query(query)
+             .sort(sorting)
+             .highlight(h -> h.preTags("<em>").postTags("</em>")
+                              .fields("name", f -> f.numberOfFragments(0))
+                              .fields("summary", f -> f.numberOfFragments(0))
+                              .fields("description", f -> f.numberOfFragments(2).fragmentSize(120)));
+            if (facets) {
+                FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(
+                        t -> t.field(FACET_FIELDS.get(facet)).size(30))));
+            }
+            if (cursor != null) {
+                s.searchAfter(cursor.sortValues());
+            }
+            return s;
+        });
     }
 
     private String openPointInTime() throws IOException {

@@ -1,0 +1,118 @@
+package dev.marketplace.app.bench;
+
+import dev.marketplace.api.program.Category;
+import dev.marketplace.api.program.ListingUpdatedEvent;
+import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import dev.marketplace.api.program.Permission;
+import dev.marketplace.api.program.PrivacyDataUse;
+import dev.marketplace.api.program.VersionApprovedEvent;
+import dev.marketplace.api.program.VersionReleasedEvent;
+import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.security.Actor;
+import dev.marketplace.api.security.ActorMetadata;
+import dev.marketplace.api.security.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+
+/**
+ * Fills the event store quickly: events go straight through Axon's event store in batches of 1,000 per unit of
+ * work and transaction, instead of one GraphQL call per command. They are the events the commands would have
+ * raised (same types, payloads and actor metadata), and the write side's subscribing lookup tables (names, program
+ * directory) see them in the same transaction, so the programs are known to later commands.
+ */
+final class EventSeeder {
+
+    static final String AGGREGATE_TYPE = "MiniProgram";
+    static final String REVIEWER = "seed-reviewer";
+    private static final int BATCH = 1000;
+    private static final String[] ADJECTIVES = {"golden", "swift", "fresh", "happy", "smart", "urban", "green",
+            "lucky", "bright", "quiet", "rapid", "cosmic", "silver", "royal", "sunny", "clever", "mighty", "gentle",
+            "wild", "modern"};
+    private static final String[] NOUNS = {"market", "kitchen", "travel", "wallet", "garden", "coffee", "ticket",
+            "fitness", "library", "bakery", "pharmacy", "parking", "cinema", "noodle", "florist", "laundry",
+            "karaoke", "bicycle", "museum", "grocery", "scanner", "delivery", "booking", "recipe", "taxi"};
+    private static final String[] TAGS = {"retail", "scan-and-go", "loyalty", "coupons", "delivery", "booking",
+            "payments", "maps", "family", "offline"};
+
+    private final EventStore eventStore;
+    private final TransactionManager transactions;
+    private final List<DomainEventMessage<?>> batch = new ArrayList<>();
+    private long seeded;
+
+    EventSeeder(EventStore eventStore, TransactionManager transactions) {
+        this.eventStore = eventStore;
+        this.transactions = transactions;
+    }
+
+    /** The name of the i-th catalogue program: two words from small lists and the number, all searchable. */
+    static String name(int i) {
+        return capitalized(ADJECTIVES[i % ADJECTIVES.length]) + " " + capitalized(NOUNS[(i / ADJECTIVES.length)
+                                                                                        % NOUNS.length]) + " " + i;
+    }
+
+    static String word(int i) {
+        return i % 2 == 0 ? ADJECTIVES[i / 2 % ADJECTIVES.length] : NOUNS[i / 2 % NOUNS.length];
+    }
+
+    static String tag(int i) {
+        return TAGS[i % TAGS.length];
+    }
+
+    /** A live program: registered, version 1.0.0 submitted, approved and released to everyone (four events). */
+    void liveProgram(String id, int i) {
+        String developer = "seed-dev-" + (i % 200);
+        Category category = Category.values()[i % Category.values().length];
+        List<String> tags = List.of(tag(i), tag(i / 3 + 1));
+        List<Permission> permissions = List.of(Permission.values()[i % Permission.values().length]);
+        add(id, 0, developer, Role.DEVELOPER, new MiniProgramRegisteredEvent(id, developer, name(i),
+                "Order, scan and pay with " + name(i), "The " + name(i) + " mini-program: "
+                + word(i + 3) + " and " + word(i + 7) + " in one place.", category, tags,
+                "https://cdn.example.org/icons/" + i + ".png"));
+        add(id, 1, developer, Role.DEVELOPER, new VersionSubmittedEvent(id, "1.0.0", "First release", permissions,
+                List.of(PrivacyDataUse.ORDER_FULFILMENT), "ab".repeat(32), 1_048_576));
+        add(id, 2, REVIEWER, Role.REVIEWER, new VersionApprovedEvent(id, "1.0.0", REVIEWER, "Looks good"));
+        add(id, 3, developer, Role.DEVELOPER, new VersionReleasedEvent(id, "1.0.0", 100));
+    }
+
+    /** A program with {@code events} events: its registration, then listing edits. */
+    void longProgram(String id, String developer, String name, int events) {
+        add(id, 0, developer, Role.DEVELOPER, new MiniProgramRegisteredEvent(id, developer, name, "Revision 0",
+                "A program with a long history.", Category.TOOLS, List.of("bench"), null));
+        for (int seq = 1; seq < events; seq++) {
+            add(id, seq, developer, Role.DEVELOPER, new ListingUpdatedEvent(id, name, "Revision " + seq,
+                    "A program with a long history.", Category.TOOLS, List.of("bench"), null));
+        }
+    }
+
+    /** Stores what is still buffered; returns how many events were seeded in all. */
+    long flush() {
+        if (!batch.isEmpty()) {
+            DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            unitOfWork.attachTransaction(transactions);
+            eventStore.publish(new ArrayList<>(batch));
+            unitOfWork.commit();
+            seeded += batch.size();
+            batch.clear();
+        }
+        return seeded;
+    }
+
+    private void add(String id, long sequence, String user, Role role, Object payload) {
+        MetaData metaData = MetaData.from(ActorMetadata.of(Actor.of(user, role)));
+        batch.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, payload, metaData));
+        if (batch.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    private static String capitalized(String word) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+}

@@ -1,0 +1,478 @@
+package dev.marketplace.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.marketplace.api.program.Category;
+import dev.marketplace.api.security.Role;
+import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.query.catalogue.CatalogueFilter;
+import dev.marketplace.query.catalogue.CatalogueIndex;
+import dev.marketplace.query.catalogue.CatalogueReplays;
+import dev.marketplace.query.catalogue.CatalogueRequest;
+import dev.marketplace.query.catalogue.CatalogueSearch;
+import dev.marketplace.query.catalogue.CatalogueSort;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The benchmark of BENCHMARKS.md: the real marketplace (this Spring context on a loopback port, a fresh PostgreSQL
+ * database, the local Elasticsearch) driven over GraphQL, each scenario beside a baseline measured in the same run
+ * on the same services. Prints the table and writes it to {@code target/bench/results.md}. Not part of the test
+ * suite: it runs only in the {@code bench} profile. {@code -Dbench.scale} (default 1) scales data and durations.
+ */
+@Tag("bench")
+@MarketplaceIntegrationTest
+@TestPropertySource(properties = {"marketplace.rate-limit.enabled=false"})
+class MarketplaceBenchmark {
+
+    static final double SCALE = Double.parseDouble(System.getProperty("bench.scale", "1"));
+    static final Path RESULTS = Path.of("target", "bench", "results.md");
+    static final String SEARCH = "query($q: String, $f: CatalogueFilter) { catalogue(query: $q, filter: $f, first: 10) "
+            + "{ totalCount edges { node { id name installCount } } "
+            + "facets { categories { value count } tags { value count } permissions { value count } } } }";
+    static final String FIND = "query($q: String) { catalogue(query: $q, first: 3) { edges { node { id } } } }";
+    static final String UPDATE = "mutation($input: UpdateListingInput!) { updateListing(input: $input) { id } }";
+    static final double P99_LIMIT_MS = 50;
+    static final Pattern TOOK = Pattern.compile("\"took\":(\\d+)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    CatalogueReplays replays;
+    @Autowired
+    CatalogueIndex index;
+    @Autowired
+    CatalogueSearch search;
+    @Autowired
+    ElasticsearchClient elasticsearch;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
+
+    private Machine machine;
+    private Results results;
+    private RawElasticsearch raw;
+    private GraphQl graphQl;
+    private final List<String> seeded = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private double maxWriteRate;
+    private final ConcurrentHistogram elasticsearchTook = new ConcurrentHistogram(3);
+
+    @Test
+    void sideBySide() throws Exception {
+        raw = new RawElasticsearch(environment.getRequiredProperty("spring.elasticsearch.uris").split(",")[0]);
+        graphQl = new GraphQl(port);
+        try (Machine m = new Machine()) {
+            machine = m;
+            String versions = "PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
+                              + ", Elasticsearch " + raw.get("/_cat/nodes?h=version").strip();
+            results = new Results(machine.describe() + "; " + versions + "; scale " + SCALE);
+            System.out.println("BENCH machine: " + machine.describe() + "; " + versions + "; scale " + SCALE);
+            projection();
+            search();
+            writePath();
+            freshness();
+            longAggregates();
+        } finally {
+            if (results != null) {
+                problems.forEach(results::note);
+                results.write(RESULTS);
+                System.out.println(results.markdown());
+            }
+        }
+        assertThat(problems).as("errors during the measured runs").isEmpty();
+    }
+
+    /** Seeds live programs as events, then times a full catalogue rebuild against a raw _bulk of its documents. */
+    private void projection() {
+        int programs = (int) Math.max(1000, 50_000 * SCALE);
+        catalogueProcessor().shutDown();
+        machine.loadSinceLastCall();
+        EventSeeder seeder = new EventSeeder(eventStore, transactions);
+        long seedStart = System.nanoTime();
+        for (int i = 0; i < programs; i++) {
+            String id = UUID.nameUUIDFromBytes(("seed-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            seeder.liveProgram(id, i);
+            if (seeded.size() < 500) {
+                seeded.add(id);
+            }
+        }
+        long events = seeder.flush();
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        results.note(String.format("Seeded %d programs as %d events through Axon's event store in batches of 1,000 "
+                                   + "in %.0f s (%.0f events/s).", programs, events, seedSeconds,
+                                   events / seedSeconds));
+        Long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        machine.loadSinceLastCall();
+        long start = System.nanoTime();
+        replays.replay();
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+               .until(() -> replays.isCaughtUp() && documents(index.alias()) >= programs);
+        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        String replayLoad = machine.loadSinceLastCall();
+        List<String[]> documents = scroll(index.alias());
+        double bulkSeconds = bulkIntoFreshIndex(documents);
+        String bulkLoad = machine.loadSinceLastCall();
+        double replayRate = stored / replaySeconds;
+        double bulkRate = stored / bulkSeconds;
+        results.add("2 projection", "catalogue rebuild from " + stored + " events, events/s (baseline: same events "
+                    + "÷ time of a raw _bulk of the " + documents.size() + " final documents)",
+                    Results.f(replayRate), Results.f(bulkRate), replayRate / bulkRate, ">= 0.70",
+                    replayRate / bulkRate >= 0.70, replayLoad + " / " + bulkLoad);
+        results.add("2 projection", "documents/s", Results.f(documents.size() / replaySeconds),
+                    Results.f(documents.size() / bulkSeconds), bulkSeconds / replaySeconds, "", null, "");
+    }
+
+    /** GraphQL catalogue searches against the same Elasticsearch request sent straight to Elasticsearch. */
+    private void search() throws IOException {
+        List<String> graphQlBodies = new ArrayList<>();
+        List<String> elasticBodies = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String text = typo(EventSeeder.word(i)) + " " + EventSeeder.word(i + 5);
+            CatalogueFilter filter = i % 2 == 0 ? CatalogueFilter.NONE
+                    : new CatalogueFilter(List.of(Category.values()[i % Category.values().length]), null, null);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("q", text);
+            if (filter != CatalogueFilter.NONE) {
+                variables.put("f", Map.of("categories", List.of(filter.categories().get(0).name())));
+            }
+            graphQlBodies.add(GraphQl.JSON.writeValueAsString(Map.of("query", SEARCH, "variables", variables)));
+            elasticBodies.add(JsonpUtils.toJsonString(search.firstPageRequest(
+                    new CatalogueRequest(text, filter, CatalogueSort.RELEVANCE, 10, null)), elasticsearch._jsonpMapper()));
+        }
+        String path = "/" + index.alias() + "/_search?typed_keys=true";
+        OpenLoad.Operation viaGraphQl = n -> graphQl.query(graphQlBodies.get((int) (n % graphQlBodies.size())))
+                                                 .at("/catalogue/totalCount").asLong() >= 0;
+        OpenLoad.Operation direct = n -> {
+            String answer = raw.post(path, elasticBodies.get((int) (n % elasticBodies.size())), "application/json");
+            Matcher took = TOOK.matcher(answer);
+            if (took.find()) {
+                elasticsearchTook.recordValue(Long.parseLong(took.group(1)));
+            }
+            return answer.contains("\"hits\"");
+        };
+        OpenLoad.closed(8, seconds(5), viaGraphQl);
+        OpenLoad.closed(8, seconds(5), direct);
+        machine.loadSinceLastCall();
+        OpenLoad.Result g = highestRateUnderLimit(viaGraphQl, "GraphQL");
+        String gLoad = machine.loadSinceLastCall();
+        elasticsearchTook.reset();
+        OpenLoad.Result e = highestRateUnderLimit(direct, "Elasticsearch");
+        String eLoad = machine.loadSinceLastCall();
+        results.note(String.format("Search: Elasticsearch's own \"took\" over all direct steps, p50 %d ms, p99 %d ms "
+                                   + "(the rest of a direct request's latency is HTTP and queueing).",
+                                   elasticsearchTook.getValueAtPercentile(50),
+                                   elasticsearchTook.getValueAtPercentile(99)));
+        boolean bothPassed = underLimit(g) && underLimit(e);
+        double ratio = bothPassed ? g.targetRate() / e.targetRate() : Double.NaN;
+        results.add("3 search", "typo queries with 3 facets (half filtered), queries/s with p99 < 50 ms "
+                    + "(baseline: the same request straight to Elasticsearch; \"< 5\": not even the first step)",
+                    rateUnderLimit(g), rateUnderLimit(e), ratio, ">= 0.70", bothPassed && ratio >= 0.70,
+                    gLoad + " / " + eLoad);
+        results.add("3 search", "p50 / p99 ms at that rate (at 5/s when no step passed)",
+                    Results.f(g.p50()) + " / " + Results.f(g.p99()), Results.f(e.p50()) + " / " + Results.f(e.p99()),
+                    Double.NaN, "", null, "");
+    }
+
+    private static boolean underLimit(OpenLoad.Result step) {
+        return step.keptUp() && step.p99() < P99_LIMIT_MS;
+    }
+
+    private static String rateUnderLimit(OpenLoad.Result step) {
+        return (underLimit(step) ? "" : "< ") + Results.f(step.targetRate());
+    }
+
+    /**
+     * Steps the arrival rate up by half each time, from 5/s, until p99 reaches 50 ms or the rate is not kept;
+     * returns the last step that passed, or the first step when none did.
+     */
+    private OpenLoad.Result highestRateUnderLimit(OpenLoad.Operation operation, String what) {
+        OpenLoad.Result passed = null;
+        for (double rate = 5; rate < 5000; rate *= 1.5) {
+            OpenLoad.Result step = OpenLoad.open(64, rate, seconds(6), operation);
+            System.out.printf("BENCH step %s %.0f/s: achieved %.1f/s p50 %.1f p99 %.1f ms errors %d %s%n", what,
+                              rate, step.perSecond(), step.p50(), step.p99(), step.errors(),
+                              step.errors() > 0 ? abbreviated(step.firstError()) : "");
+            if (!underLimit(step)) {
+                return passed != null ? passed : step;
+            }
+            passed = step;
+        }
+        return passed;
+    }
+
+    /** The command mix at 1, 8 and 32 clients against plain JDBC inserting the same event rows. */
+    private void writePath() throws Exception {
+        WriteMix mix = new WriteMix(graphQl, "W" + UUID.randomUUID().toString().substring(0, 6),
+                                    seeded.subList(0, 200));
+        OpenLoad.closed(8, seconds(5), mix);
+        Long before = jdbc.queryForObject("select coalesce(max(global_index), 0) from domain_event_entry", Long.class);
+        int[] clients = {1, 8, 32};
+        OpenLoad.Result[][] marketplace = new OpenLoad.Result[3][];
+        String[] loads = new String[3];
+        long commands = 0;
+        machine.loadSinceLastCall();
+        for (int c = 0; c < clients.length; c++) {
+            marketplace[c] = closedThenOpen(clients[c], mix, "write " + clients[c] + " clients");
+            commands += marketplace[c][0].completed() + marketplace[c][1].completed();
+            loads[c] = machine.loadSinceLastCall();
+        }
+        Long events = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
+                                          Long.class, before);
+        try (JdbcEventBaseline baseline = new JdbcEventBaseline(dataSource, before)) {
+            results.note(String.format("Write path: %d commands stored %d events (%.2f per command); the JDBC "
+                                       + "baseline inserts copies of the first %d of those rows, one per commit.",
+                                       commands, events, (double) events / commands, baseline.sampleSize()));
+            for (int c = 0; c < clients.length; c++) {
+                machine.loadSinceLastCall();
+                OpenLoad.Result[] jdbcRuns = closedThenOpen(clients[c], n -> {
+                    boolean ok = baseline.run(n);
+                    return ok;
+                }, "jdbc " + clients[c] + " clients");
+                baseline.disconnect();
+                String jdbcLoad = machine.loadSinceLastCall();
+                OpenLoad.Result[] mp = marketplace[c];
+                double ratio = mp[0].perSecond() / jdbcRuns[0].perSecond();
+                boolean at32 = clients[c] == 32;
+                results.add("1 write path", clients[c] + " clients: commands/s, closed loop (baseline: event rows "
+                            + "inserted/s)", Results.f(mp[0].perSecond()), Results.f(jdbcRuns[0].perSecond()),
+                            ratio, at32 ? ">= 0.50" : "", at32 ? ratio >= 0.5 : null, loads[c] + " / " + jdbcLoad);
+                boolean at8 = clients[c] == 8;
+                results.add("1 write path", clients[c] + " clients: p50 / p99 ms at 70% of that rate, open model",
+                            Results.f(mp[1].p50()) + " / " + Results.f(mp[1].p99()),
+                            Results.f(jdbcRuns[1].p50()) + " / " + Results.f(jdbcRuns[1].p99()), Double.NaN,
+                            at8 ? "p99 < 50 ms" : "", at8 ? mp[1].p99() < P99_LIMIT_MS : null, "");
+                if (at32) {
+                    maxWriteRate = mp[0].perSecond();
+                }
+            }
+        }
+    }
+
+    private OpenLoad.Result[] closedThenOpen(int clients, OpenLoad.Operation operation, String what) {
+        OpenLoad.Result closed = OpenLoad.closed(clients, seconds(10), operation);
+        OpenLoad.Result open = OpenLoad.open(clients, 0.7 * closed.perSecond(), seconds(10), operation);
+        for (OpenLoad.Result r : List.of(closed, open)) {
+            System.out.printf("BENCH %s %s: %.1f/s p50 %.1f p99 %.1f ms errors %d%n", what,
+                              r.targetRate() > 0 ? "open at " + Results.f(r.targetRate()) + "/s" : "closed",
+                              r.perSecond(), r.p50(), r.p99(), r.errors());
+            if (r.errors() > 0) {
+                problems.add(r.errors() + " of " + r.completed() + " operations failed in " + what + ", first: "
+                             + abbreviated(r.firstError()));
+            }
+        }
+        return new OpenLoad.Result[] {closed, open};
+    }
+
+    /** Release response to the program being found by catalogue, while half the maximum write load runs. */
+    private void freshness() {
+        WriteMix mix = new WriteMix(graphQl, "F" + UUID.randomUUID().toString().substring(0, 6),
+                                    seeded.subList(200, 400));
+        double rate = maxWriteRate / 2;
+        Duration duration = seconds(30);
+        machine.loadSinceLastCall();
+        CompletableFuture<OpenLoad.Result> load = CompletableFuture.supplyAsync(
+                () -> OpenLoad.open(32, rate, duration, mix));
+        Recorder found = new Recorder(3);
+        long end = System.nanoTime() + duration.toNanos();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<Thread> probers = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            int prober = p;
+            Thread thread = new Thread(() -> {
+                for (int k = 0; System.nanoTime() < end; k++) {
+                    String name = "Fresh Probe " + run + " " + prober + " " + k;
+                    String id = mix.publish("fresh-dev-" + prober, name);
+                    long released = System.nanoTime();
+                    while (!findable(name, id)) {
+                        if (System.nanoTime() - released > 30_000_000_000L) {
+                            break;
+                        }
+                        LockSupport.parkNanos(25_000_000);
+                    }
+                    found.recordValue((System.nanoTime() - released) / 1000);
+                }
+            }, "bench-freshness-" + p);
+            thread.start();
+            probers.add(thread);
+        }
+        for (Thread thread : probers) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        OpenLoad.Result background = load.join();
+        if (background.errors() > 0) {
+            problems.add(background.errors() + " of " + background.completed() + " commands failed under freshness, "
+                         + "first: " + abbreviated(background.firstError()));
+        }
+        Histogram h = found.getIntervalHistogram();
+        results.add("4 freshness", String.format("release response → found by catalogue, ms p50 / p99 / max (%d "
+                    + "probes, polled every 25 ms) under %.0f commands/s (achieved %.0f)", h.getTotalCount(), rate,
+                    background.perSecond()),
+                    Results.f(h.getValueAtPercentile(50) / 1000.0) + " / " + Results.f(h.getValueAtPercentile(99) / 1000.0)
+                    + " / " + Results.f(h.getMaxValue() / 1000.0), "", Double.NaN, "p99 <= 1200 ms",
+                    h.getValueAtPercentile(99) / 1000.0 <= 1200, machine.loadSinceLastCall());
+    }
+
+    private boolean findable(String name, String id) {
+        JsonNode data = graphQl.call(null, null, FIND, Map.of("q", name));
+        for (JsonNode edge : data.at("/catalogue/edges")) {
+            if (id.equals(edge.at("/node/id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Listing edits on a program with 10 events against one with 10,000, one client at a fixed rate. */
+    private void longAggregates() {
+        String shortId = UUID.randomUUID().toString();
+        String longId = UUID.randomUUID().toString();
+        EventSeeder seeder = new EventSeeder(eventStore, transactions);
+        seeder.longProgram(shortId, "long-dev", "Short History " + shortId.substring(0, 6), 10);
+        seeder.longProgram(longId, "long-dev", "Long History " + longId.substring(0, 6), 10_000);
+        seeder.flush();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200)).until(replays::isCaughtUp);
+        machine.loadSinceLastCall();
+        OpenLoad.Result shortRun = edits(shortId);
+        OpenLoad.Result longRun = edits(longId);
+        double ratio = longRun.p99() / shortRun.p99();
+        results.add("5 long aggregates", "updateListing p50 / p99 ms, 2 commands/s: 10,000 events (baseline: 10 "
+                    + "events); ratio of p99", Results.f(longRun.p50()) + " / " + Results.f(longRun.p99()),
+                    Results.f(shortRun.p50()) + " / " + Results.f(shortRun.p99()), ratio, "<= 2.0", ratio <= 2.0,
+                    machine.loadSinceLastCall());
+    }
+
+    private OpenLoad.Result edits(String programId) {
+        IntFunction<Map<String, Object>> input = n -> Map.of("input", Map.of("miniProgramId", programId,
+                                                                             "summary", "Edited " + n));
+        for (int n = 0; n < 3; n++) {
+            graphQl.call("long-dev", Role.DEVELOPER, UPDATE, input.apply(-1 - n));
+        }
+        OpenLoad.Result result = OpenLoad.open(1, 2, seconds(20),
+                n -> graphQl.call("long-dev", Role.DEVELOPER, UPDATE, input.apply((int) n)) != null);
+        if (result.errors() > 0) {
+            problems.add(result.errors() + " of " + result.completed() + " edits of " + programId + " failed, first: "
+                         + abbreviated(result.firstError()));
+        }
+        return result;
+    }
+
+    private StreamingEventProcessor catalogueProcessor() {
+        return processing.eventProcessor("catalogue", StreamingEventProcessor.class).orElseThrow();
+    }
+
+    private long documents(String target) {
+        try {
+            return GraphQl.JSON.readTree(raw.get("/" + target + "/_count")).get("count").asLong();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every document of the index as (id, source JSON). */
+    private List<String[]> scroll(String target) {
+        List<String[]> documents = new ArrayList<>();
+        try {
+            JsonNode page = GraphQl.JSON.readTree(raw.post("/" + target + "/_search?scroll=2m",
+                    "{\"size\": 5000, \"sort\": [\"_doc\"]}", "application/json"));
+            while (page.at("/hits/hits").size() > 0) {
+                for (JsonNode hit : page.at("/hits/hits")) {
+                    documents.add(new String[] {hit.get("_id").asText(), hit.get("_source").toString()});
+                }
+                page = GraphQl.JSON.readTree(raw.post("/_search/scroll", "{\"scroll\": \"2m\", \"scroll_id\": \""
+                                                      + page.get("_scroll_id").asText() + "\"}", "application/json"));
+            }
+            return documents;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Bulk-loads the documents, 1,000 per request from one thread, into a fresh index like the catalogue's. */
+    private double bulkIntoFreshIndex(List<String[]> documents) {
+        String target = "bench-bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        try (InputStream mapping = CatalogueIndex.class.getResourceAsStream("/elasticsearch/catalogue-index.json")) {
+            ObjectNode body = (ObjectNode) GraphQl.JSON.readTree(mapping);
+            body.set("settings", GraphQl.JSON.readTree("{\"number_of_shards\": 1, \"number_of_replicas\": 0, "
+                    + "\"analysis\": {\"normalizer\": {\"folded\": {\"type\": \"custom\", \"filter\": [\"lowercase\"]}}}}"));
+            raw.put("/" + target, body.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        long start = System.nanoTime();
+        for (int from = 0; from < documents.size(); from += 1000) {
+            StringBuilder bulk = new StringBuilder();
+            for (String[] document : documents.subList(from, Math.min(documents.size(), from + 1000))) {
+                bulk.append("{\"index\":{\"_id\":\"").append(document[0]).append("\"}}\n").append(document[1])
+                    .append('\n');
+            }
+            String answer = raw.post("/" + target + "/_bulk", bulk.toString(), "application/x-ndjson");
+            if (answer.contains("\"errors\":true")) {
+                throw new IllegalStateException("bulk load refused documents: "
+                                                + answer.substring(0, Math.min(500, answer.length())));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        raw.delete("/" + target);
+        return seconds;
+    }
+
+    private static String abbreviated(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private static String typo(String word) {
+        return word.charAt(0) + "" + word.charAt(2) + word.charAt(1) + word.substring(3);
+    }
+
+    private static Duration seconds(double atScaleOne) {
+        return Duration.ofMillis((long) (1000 * Math.max(atScaleOne / 2, atScaleOne * Math.min(1, SCALE))));
+    }
+}
