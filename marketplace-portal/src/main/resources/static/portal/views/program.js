@@ -153,22 +153,22 @@ export function ratingItem(rating, program, onChange, extra) {
 }
 
 /** Suspend (with a reason) or reinstate: for reviewers, never on their own programs (the API refuses that). */
-function moderation(program) {
+function moderation(program, done) {
+  const suspended = program.status === 'SUSPENDED';
+  const status = formStatus();
+  if (done) status.textContent = done;
   const form = h('form', {id: 'moderation', class: 'card-form', onsubmit: async e => {
     e.preventDefault();
-    const suspended = program.status === 'SUSPENDED';
     const result = await submitting(form, () => (suspended
       ? graphql(REINSTATE, {id: program.id}) : graphql(SUSPEND, {id: program.id, reason: form.elements.reason.value}))
-      .then(d => Object.values(d)[0]), suspended ? t('program.reinstated') : t('program.suspended'));
+      .then(d => Object.values(d)[0]));
     if (result) {
       program.status = result.status;
-      form.replaceWith(moderation(program));
+      form.replaceWith(moderation(program, suspended ? t('program.reinstated') : t('program.suspended')));
     }
   }}, h('h2', {}, t('program.moderation')),
-  program.status === 'SUSPENDED' ? null : field('reason', t('program.suspendReason'), h('input', {type: 'text'})),
-  h('button', {type: 'submit', id: 'moderate'},
-    program.status === 'SUSPENDED' ? t('program.reinstate') : t('program.suspend')),
-  formStatus());
+  suspended ? null : field('reason', t('program.suspendReason'), h('input', {type: 'text'})),
+  h('button', {type: 'submit', id: 'moderate'}, suspended ? t('program.reinstate') : t('program.suspend')),
+  status);
   return form;
 }
-

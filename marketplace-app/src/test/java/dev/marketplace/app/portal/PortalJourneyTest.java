@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
  * The whole life of a mini-program through the portal in a real browser, three people in three windows: a developer
  * registers and submits, a reviewer rejects with reasons, the developer sees them arrive without reloading,
  * resubmits, the reviewer approves, the developer releases to 50 % then 100 %, a user finds the program by a
- * misspelling and by its Chinese name, installs and rates it, and the developer replies.
+ * misspelling, by its Chinese name and by a suggestion while typing, installs and rates it, and the developer replies.
  */
 @MarketplaceIntegrationTest
 class PortalJourneyTest extends BrowserTest {
@@ -87,6 +88,12 @@ class PortalJourneyTest extends BrowserTest {
         findInCatalogue("Harbuor Fery", programId);
         browser.screenshot("catalogue");
         findInCatalogue("渡轮购票", programId);
+        browser.type("#search", "harbour fe");
+        browser.awaitText("[role=listbox]", NAME);
+        assertThat(browser.find("#search").getAttribute("aria-expanded")).isEqualTo("true");
+        browser.find("#search").sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.await(d -> d.findElement(By.id("search")).getAttribute("value").equals(NAME));
+        browser.find("#results [data-program-id='" + programId + "']");
         browser.find("[data-program-id='" + programId + "'] a.program-name").click();
         browser.awaitText("main h1", NAME);
         browser.find("#install").click();

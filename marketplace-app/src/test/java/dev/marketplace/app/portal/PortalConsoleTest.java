@@ -1,0 +1,112 @@
+package dev.marketplace.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marketplace.api.security.Role;
+import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+/**
+ * The portal's remaining screens, each on a program set up through the API: reviewers hide and restore flagged
+ * ratings and suspend and reinstate programs, a developer rolls back a release, and visitors narrow the catalogue
+ * with facets and sorts.
+ */
+@MarketplaceIntegrationTest
+class PortalConsoleTest extends BrowserTest {
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+    Marketplace marketplace;
+
+    @BeforeEach
+    void setUp() {
+        marketplace = new Marketplace(graphQl);
+        browser.open("#/");
+        browser.script("sessionStorage.clear(); localStorage.clear();");
+    }
+
+    @Test
+    void aReviewerHidesAndRestoresAFlaggedRatingAndSuspendsTheProgram() {
+        String program = marketplace.publish("dev-flagged", "Follower Booster");
+        String rating = marketplace.rate("rater-spam", program, 5, "Buy followers cheaply at my shop");
+        marketplace.as("flagger", Role.USER).documentName("authorization/flagRating")
+                .variable("ratingId", rating).variable("reason", "SPAM").execute()
+                .path("flagRating.flagCount").entity(Integer.class).isEqualTo(1);
+
+        browser.signIn("rev-moderator", "REVIEWER");
+        String item = "#flagged [data-rating-id='" + rating + "']";
+        browser.awaitAfter(() -> browser.find("#refresh-flagged").click(), d -> d.findElement(By.cssSelector(item)));
+        assertThat(browser.find(item).getText()).contains("Buy followers cheaply", "Flagged 1 times",
+                                                          "Follower Booster");
+        browser.screenshot("reviewer-console");
+        browser.click(By.cssSelector(item + " button.hide"));
+        browser.awaitText(item, "Hidden from the public");
+        browser.click(By.cssSelector(item + " button.restore"));
+        browser.await(d -> !d.findElement(By.cssSelector(item)).getText().contains("Hidden from the public")
+                           && !d.findElements(By.cssSelector(item + " button.hide")).isEmpty());
+
+        browser.type("#open-program [name=programId]", program);
+        browser.find("#open-program button[type=submit]").click();
+        browser.awaitText("main h1", "Follower Booster");
+        browser.type("#moderation [name=reason]", "Sells fake followers");
+        browser.find("#moderate").click();
+        browser.awaitText("#moderation .form-status", "The program is suspended.");
+        browser.awaitText("#moderate", "Reinstate").click();
+        browser.awaitText("#moderation .form-status", "The program is reinstated.");
+        assertThat(browser.find("#moderate").getText()).isEqualTo("Suspend");
+    }
+
+    @Test
+    void aDeveloperRollsBackToTheEarlierRelease() {
+        String program = marketplace.publish("dev-rollback", "Rollback Rides");
+        String next = marketplace.submit("dev-rollback", program, "1.1.0");
+        marketplace.approve("reviewer-rollback", next);
+        marketplace.release("dev-rollback", next);
+
+        browser.signIn("dev-rollback", "DEVELOPER");
+        browser.open("#/developer/program/" + program);
+        browser.awaitAfter(() -> browser.open("#/developer/program/" + program),
+                           d -> d.findElement(By.cssSelector("#versions tr[data-version='1.0.0'] button.rollback")));
+        browser.click(By.cssSelector("#versions tr[data-version='1.0.0'] button.rollback"));
+        browser.awaitText("#versions tr[data-version='1.0.0']", "Released");
+        browser.awaitText("#history", "Rolled back from 1.1.0 to 1.0.0");
+        assertThat(browser.find("#history").getText())
+                .contains("Version 1.0.0 submitted for review", "Released 1.0.0 to all users",
+                          "Released 1.1.0 to all users");
+    }
+
+    @Test
+    void facetsAndSortsNarrowTheCatalogue() {
+        marketplace.publish("dev-facets", Marketplace.listing("Facet Noodle Bar", "FOOD_AND_DRINK", List.of("noodles")));
+        String bus = marketplace.publish("dev-facets",
+                                         Marketplace.listing("Facet Bus Times", "TRANSPORT", List.of("bus")));
+        marketplace.install("rider", bus);
+
+        browser.open("#/");
+        browser.awaitAfter(() -> {
+            browser.type("#search", "facet");
+            browser.find("form[role=search] button[type=submit]").click();
+        }, d -> resultNames(d).size() == 2 && d.findElement(By.cssSelector(".facets")).getText().contains("Transport (1)"));
+        browser.click(By.cssSelector("input[data-facet=categories][value=TRANSPORT]"));
+        browser.await(d -> resultNames(d).equals(List.of("Facet Bus Times")));
+
+        browser.click(By.cssSelector(".facets button"));
+        browser.await(d -> resultNames(d).size() == 2);
+        browser.choose("#sort", "INSTALLS");
+        browser.await(d -> resultNames(d).equals(List.of("Facet Bus Times", "Facet Noodle Bar")));
+        browser.click(By.cssSelector("input[data-facet=tags][value=noodles]"));
+        browser.await(d -> resultNames(d).equals(List.of("Facet Noodle Bar")));
+    }
+
+    private static List<String> resultNames(WebDriver driver) {
+        return driver.findElements(By.cssSelector("#results .program-name")).stream().map(e -> e.getText()).toList();
+    }
+
+}
