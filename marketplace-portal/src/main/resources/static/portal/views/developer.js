@@ -196,10 +196,8 @@ function versionActions(program, version, model, update) {
                 h('button', {type: 'button', class: 'release', onclick: () => {
                   const percentage = Number(percent.value);
                   if (!Number.isInteger(percentage)) return showProblems(form, localProblem('INVALID_INPUT', 'percentage'));
-                  return run(RELEASE, {versionId: version.id, percentage}, v => {
-                    // A full release supersedes the one users had before; the subscription says so too.
-                    return [v];
-                  });
+                  // A full release also supersedes the version users had; the subscription reports that one.
+                  return run(RELEASE, {versionId: version.id, percentage}, one);
                 }}, t('action.release')));
   }
   const current = model.versions.find(v => v.status === 'RELEASED');

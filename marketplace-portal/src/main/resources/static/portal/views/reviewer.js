@@ -128,7 +128,7 @@ export async function reviewPage(main, versionId) {
   fill(main,
        heading(t('review.title', {name: program.name, number: version.number})),
        h('p', {class: 'lead'}, program.summary),
-       h('p', {}, h('a', {href: `#/program/${encodeURIComponent(program.id)}`}, t('rev.openProgram'))),
+       h('p', {}, h('a', {href: `#/program/${encodeURIComponent(program.id)}`}, t('manage.public'))),
        changes(version, previous),
        version.status === 'IN_REVIEW' ? decision(version) : note('review.notWaiting', {
          status: label('versionStatus', version.status)}));

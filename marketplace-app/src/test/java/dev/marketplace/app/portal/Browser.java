@@ -180,11 +180,21 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Saves the page as target/portal-screenshots/NAME.png. */
+    /** Saves the top of the page as target/portal-screenshots/NAME.png. */
     void screenshot(String name) {
+        script("window.scrollTo(0, 0)");
+        save(name);
+    }
+
+    /** Saves the page scrolled so that the element is in the middle. */
+    void screenshot(String name, String css) {
+        script("arguments[0].scrollIntoView({block: 'center'})", find(css));
+        save(name);
+    }
+
+    private void save(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            script("window.scrollTo(0, 0); document.activeElement?.blur();");
             File shot = driver.getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"),
                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);

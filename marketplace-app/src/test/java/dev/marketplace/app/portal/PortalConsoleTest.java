@@ -43,7 +43,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.signIn("rev-moderator", "REVIEWER");
         String item = "#flagged [data-rating-id='" + rating + "']";
         browser.awaitAfter(() -> browser.find("#refresh-flagged").click(), d -> d.findElement(By.cssSelector(item)));
-        assertThat(browser.find(item).getText()).contains("Buy followers cheaply", "Flagged 1 times",
+        assertThat(browser.find(item).getText()).contains("Buy followers cheaply", "Flags: 1",
                                                           "Follower Booster");
         browser.screenshot("reviewer-console");
         browser.click(By.cssSelector(item + " button.hide"));

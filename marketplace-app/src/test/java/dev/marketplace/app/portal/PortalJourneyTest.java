@@ -48,7 +48,6 @@ class PortalJourneyTest extends BrowserTest {
         browser.find("#decision input[value=CRASHES]").click();
         browser.find("#decision input[value=PERMISSIONS_NOT_JUSTIFIED]").click();
         browser.type("#decision [name=comment]", "It closes when the camera opens; why does it need location?");
-        browser.screenshot("review-page");
         browser.find("#reject").click();
         browser.awaitText("#decided", "Version 1.0.0 is Rejected.");
 
@@ -67,6 +66,7 @@ class PortalJourneyTest extends BrowserTest {
         assertThat(browser.find("#changes").getText()).contains("Compared with version 1.0.0");
         assertThat(browser.find("[data-diff=permission-removed]").getText()).isEqualTo("Location");
         assertThat(browser.find("[data-diff=permission-added]").getText()).isEqualTo("None");
+        browser.screenshot("review-page");
         browser.find("#approve").click();
         browser.awaitText("#decided", "Version 1.0.1 is Approved.");
 
@@ -123,7 +123,7 @@ class PortalJourneyTest extends BrowserTest {
                            d -> d.findElement(By.cssSelector("#ratings .reply")).getText()
                                  .contains("Thank you for sailing with us!"));
         assertThat(browser.find("#version-number").getText()).isEqualTo("Version 1.0.1");
-        assertThat(browser.find(".histogram").getText()).contains("4 stars: 1");
+        assertThat(browser.find(".histogram").getText()).contains("4 of 5 stars: 1");
         browser.screenshot("program");
     }
 

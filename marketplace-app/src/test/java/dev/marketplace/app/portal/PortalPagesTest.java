@@ -63,7 +63,7 @@ class PortalPagesTest extends BrowserTest {
         submitVersion("1.0.0", "ab".repeat(32), "lots");
         assertErrorOnlyAt("#submit-form", "packageSize",
                           "Enter the package size as a whole number of bytes, at least 1.");
-        browser.screenshot("submit-errors");
+        browser.screenshot("submit-errors", "#submit-form [data-field=packageSize]");
         submitVersion("1.0.0", "ab".repeat(32), "1024");
         browser.awaitText("#submit-form .form-status", "Version 1.0.0 is submitted for review.");
 
