@@ -203,7 +203,8 @@ export default {
   'reason.MISLEADING_LISTING': 'The listing is misleading', 'reason.PRIVACY_VIOLATION': 'It violates privacy',
   'reason.PROHIBITED_CONTENT': 'Prohibited content',
   'reason.PERMISSIONS_NOT_JUSTIFIED': 'Permissions are not justified',
-  'reason.INTELLECTUAL_PROPERTY': 'It infringes intellectual property', 'reason.OTHER': 'Other (explain in the comment)',
+  'reason.INTELLECTUAL_PROPERTY': 'It infringes intellectual property',
+  'reason.OTHER': 'Other (explain in the comment)',
   'flag.SPAM': 'Spam', 'flag.OFFENSIVE': 'Offensive', 'flag.OFF_TOPIC': 'Off topic',
   'flag.CONFLICT_OF_INTEREST': 'Conflict of interest', 'flag.OTHER': 'Other',
 

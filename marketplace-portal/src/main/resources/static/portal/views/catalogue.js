@@ -125,7 +125,8 @@ async function load(results, facets, after) {
   } else {
     fill(results,
          h('h2', {id: 'results-title', role: 'status'}, t('results.count', {count: number(page.totalCount)})),
-         page.totalCount ? h('ol', {class: 'cards', id: 'results'}, cards) : h('p', {class: 'note'}, t('results.none')));
+         page.totalCount ? h('ol', {class: 'cards', id: 'results'}, cards)
+           : h('p', {class: 'note'}, t('results.none')));
     renderFacets(facets, page.facets, () => load(results, facets));
   }
   if (page.pageInfo.hasNextPage) {

@@ -23,7 +23,8 @@ const PROGRAM = `query miniProgram($id: ID!) { miniProgram(id: $id) {
   ratings(first: 50) { edges { node { ${RATING_FIELDS} } } } } }`;
 const UPDATE_LISTING = `mutation updateListing($input: UpdateListingInput!) { updateListing(input: $input) {
   name summary description category tags iconUrl } }`;
-const SUBMIT = `mutation submitVersion($input: SubmitVersionInput!) { submitVersion(input: $input) { ${VERSION_FIELDS} } }`;
+const SUBMIT = `mutation submitVersion($input: SubmitVersionInput!) {
+  submitVersion(input: $input) { ${VERSION_FIELDS} } }`;
 const WITHDRAW = `mutation withdrawVersion($versionId: ID!) { withdrawVersion(versionId: $versionId) {
   ${VERSION_FIELDS} } }`;
 const RELEASE = `mutation releaseVersion($versionId: ID!, $percentage: Int) {
@@ -160,8 +161,8 @@ function renderVersions(container, program, model, update) {
   const rows = [...model.versions].reverse().map(v => h('tr', {'data-version': v.number},
     h('th', {scope: 'row'}, v.number),
     h('td', {}, badge('versionStatus', v.status),
-      v.status === 'RELEASED' ? h('span', {class: 'percent'}, ` ${t('versions.percent', {percent: v.releasePercentage})}`)
-        : null),
+      v.status === 'RELEASED'
+        ? h('span', {class: 'percent'}, ` ${t('versions.percent', {percent: v.releasePercentage})}`) : null),
     h('td', {class: 'review'}, reviewText(v)),
     h('td', {}, versionActions(program, v, model, update))));
   fill(container, h('div', {class: 'table-wrap'}, h('table', {class: 'versions'},
@@ -195,7 +196,9 @@ function versionActions(program, version, model, update) {
     form.append(field('percentage', t('action.releasePercent', {number: version.number}), percent),
                 h('button', {type: 'button', class: 'release', onclick: () => {
                   const percentage = Number(percent.value);
-                  if (!Number.isInteger(percentage)) return showProblems(form, localProblem('INVALID_INPUT', 'percentage'));
+                  if (!Number.isInteger(percentage)) {
+                    return showProblems(form, localProblem('INVALID_INPUT', 'percentage'));
+                  }
                   // A full release also supersedes the version users had; the subscription reports that one.
                   return run(RELEASE, {versionId: version.id, percentage}, one);
                 }}, t('action.release')));

@@ -10,8 +10,9 @@ import {field, checkboxes, checked, formStatus, submitting, ENUMS, note} from '.
 import {badge, heading, tagList} from '../widgets.js';
 import {ratingItem, RATING_FIELDS} from './program.js';
 
-const QUEUE = `query reviewQueue { reviewQueue(first: 50) { totalCount edges { node {
-  id miniProgramId number submittedAt waitingSeconds escalated review { reviewer } } } } }`;
+const QUEUE = `query reviewQueue($after: String) { reviewQueue(first: 20, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { id miniProgramId number submittedAt waitingSeconds escalated review { reviewer } } } } }`;
 const CLAIM = `mutation claimReview($versionId: ID!) { claimReview(versionId: $versionId) {
   id status review { reviewer } } }`;
 const FLAGGED = `query catalogue { catalogue(sort: NEWEST, first: 25) { edges { node {
@@ -25,7 +26,7 @@ const REJECT = `mutation rejectVersion($input: RejectVersionInput!) { rejectVers
 
 /** Names of the programs in the queue, in one request (aliases), since a queued version carries only the id. */
 async function programNames(ids) {
-  const unique = [...new Set(ids)].slice(0, 25);
+  const unique = [...new Set(ids)];
   if (!unique.length) return {};
   const document = `query programNames(${unique.map((_, i) => `$p${i}: ID!`).join(', ')}) {
     ${unique.map((_, i) => `p${i}: miniProgram(id: $p${i}) { id name }`).join('\n')} }`;
@@ -52,34 +53,48 @@ export async function queuePage(main) {
   await Promise.all([loadQueue(queue), loadFlagged(flagged)]);
 }
 
-async function loadQueue(container) {
+/** One page of the queue (20, within the API's alias limit for their names); "Show more" appends the next. */
+async function loadQueue(container, after) {
   try {
-    const page = (await graphql(QUEUE)).reviewQueue;
+    const page = (await graphql(QUEUE, {after: after || null})).reviewQueue;
     const names = await programNames(page.edges.map(e => e.node.miniProgramId));
-    fill(container, page.totalCount ? h('ol', {class: 'queue'}, page.edges.map(({node}) =>
-      queueItem(node, names[node.miniProgramId] || node.miniProgramId, () => loadQueue(container))))
-      : note('rev.empty'));
+    const items = page.edges.map(({node}) => queueItem(node, names[node.miniProgramId] || node.miniProgramId));
+    if (after) {
+      container.querySelector('.more')?.remove();
+      container.querySelector('.queue').append(...items);
+    } else {
+      fill(container, page.totalCount ? h('ol', {class: 'queue'}, items) : note('rev.empty'));
+    }
+    if (page.pageInfo.hasNextPage) {
+      container.append(h('button', {type: 'button', class: 'more secondary',
+                                    onclick: e => {
+                                      e.target.disabled = true;
+                                      loadQueue(container, page.pageInfo.endCursor);
+                                    }}, t('results.more')));
+    }
   } catch (e) {
     fill(container, h('p', {class: 'error', role: 'alert'}, sentence(e.problems[0])));
   }
 }
 
-function queueItem(version, name, reload) {
+function queueItem(version, name) {
   const me = session.current().userId;
   const claimForm = h('form', {class: 'inline', onsubmit: async e => {
     e.preventDefault();
-    if (await submitting(claimForm, () => graphql(CLAIM, {versionId: version.id}))) reload();
+    const claimed = await submitting(claimForm, () => graphql(CLAIM, {versionId: version.id}));
+    if (claimed) item.replaceWith(queueItem({...version, review: claimed.claimReview.review}, name));
   }}, version.review?.reviewer === me ? null : h('button', {type: 'submit', class: 'claim'}, t('rev.claim')),
   formStatus());
-  return h('li', {class: `queue-item${version.escalated ? ' escalated' : ''}`, 'data-version-id': version.id},
-           h('a', {href: `#/reviewer/version/${encodeURIComponent(version.id)}`, class: 'open-review'},
-             t('rev.open', {name, number: version.number})),
-           h('p', {class: 'meta'},
-             h('span', {class: 'waiting'}, t('rev.waiting', {time: duration(version.waitingSeconds ?? 0)})),
-             version.escalated ? h('span', {class: 'badge warn escalation'}, '⚠ ', t('rev.escalated')) : null,
-             version.review?.reviewer ? h('span', {class: 'claimed'}, t('rev.claimedBy', {user: version.review.reviewer}))
-               : null),
-           claimForm);
+  const item = h('li', {class: `queue-item${version.escalated ? ' escalated' : ''}`, 'data-version-id': version.id},
+            h('a', {href: `#/reviewer/version/${encodeURIComponent(version.id)}`, class: 'open-review'},
+              t('rev.open', {name, number: version.number})),
+            h('p', {class: 'meta'},
+              h('span', {class: 'waiting'}, t('rev.waiting', {time: duration(version.waitingSeconds ?? 0)})),
+              version.escalated ? h('span', {class: 'badge warn escalation'}, '⚠ ', t('rev.escalated')) : null,
+              version.review?.reviewer
+                ? h('span', {class: 'claimed'}, t('rev.claimedBy', {user: version.review.reviewer})) : null),
+            claimForm);
+  return item;
 }
 
 /** Flagged and hidden ratings of recently changed programs; each program lists its flagged ratings first. */
@@ -138,7 +153,8 @@ function difference(now, before, kind, addedKey, removedKey) {
   const added = now.filter(x => !before.includes(x));
   const removed = before.filter(x => !now.includes(x));
   return [h('h3', {}, t(addedKey)), h('div', {class: 'added', 'data-diff': `${kind}-added`}, tagList(added, kind)),
-          h('h3', {}, t(removedKey)), h('div', {class: 'removed', 'data-diff': `${kind}-removed`}, tagList(removed, kind))];
+          h('h3', {}, t(removedKey)),
+          h('div', {class: 'removed', 'data-diff': `${kind}-removed`}, tagList(removed, kind))];
 }
 
 function changes(version, previous) {

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
- * The portal's remaining screens, each on a program set up through the API: reviewers hide and restore flagged
- * ratings and suspend and reinstate programs, a developer rolls back a release, and visitors narrow the catalogue
- * with facets and sorts.
+ * The portal's remaining screens, each on a program set up through the API: reviewers claim from the queue, hide
+ * and restore flagged ratings and suspend and reinstate programs; a developer rolls back a release and edits the
+ * listing; visitors narrow the catalogue with facets and sorts.
  */
 @MarketplaceIntegrationTest
 class PortalConsoleTest extends BrowserTest {
@@ -84,25 +84,52 @@ class PortalConsoleTest extends BrowserTest {
 
     @Test
     void facetsAndSortsNarrowTheCatalogue() {
-        marketplace.publish("dev-facets", Marketplace.listing("Facet Noodle Bar", "FOOD_AND_DRINK", List.of("noodles")));
+        marketplace.publish("dev-facets",
+                            Marketplace.listing("Zephyrine Noodle Bar", "FOOD_AND_DRINK", List.of("noodles")));
         String bus = marketplace.publish("dev-facets",
-                                         Marketplace.listing("Facet Bus Times", "TRANSPORT", List.of("bus")));
+                                         Marketplace.listing("Zephyrine Bus Times", "TRANSPORT", List.of("bus")));
         marketplace.install("rider", bus);
 
         browser.open("#/");
-        browser.awaitAfter(() -> {
-            browser.type("#search", "facet");
-            browser.find("form[role=search] button[type=submit]").click();
-        }, d -> resultNames(d).size() == 2 && d.findElement(By.cssSelector(".facets")).getText().contains("Transport (1)"));
+        browser.awaitAfter(() -> search("zephyrine"), d -> resultNames(d).size() == 2
+                && d.findElement(By.cssSelector(".facets")).getText().contains("Transport (1)"));
         browser.click(By.cssSelector("input[data-facet=categories][value=TRANSPORT]"));
-        browser.await(d -> resultNames(d).equals(List.of("Facet Bus Times")));
+        browser.await(d -> resultNames(d).equals(List.of("Zephyrine Bus Times")));
 
         browser.click(By.cssSelector(".facets button"));
         browser.await(d -> resultNames(d).size() == 2);
         browser.choose("#sort", "INSTALLS");
-        browser.await(d -> resultNames(d).equals(List.of("Facet Bus Times", "Facet Noodle Bar")));
+        browser.await(d -> resultNames(d).equals(List.of("Zephyrine Bus Times", "Zephyrine Noodle Bar")));
         browser.click(By.cssSelector("input[data-facet=tags][value=noodles]"));
-        browser.await(d -> resultNames(d).equals(List.of("Facet Noodle Bar")));
+        browser.await(d -> resultNames(d).equals(List.of("Zephyrine Noodle Bar")));
+    }
+
+    @Test
+    void aDeveloperEditsTheListingAndTheCatalogueFollows() {
+        String program = marketplace.publish("dev-listing", "Listing Before Edit");
+        browser.signIn("dev-listing", "DEVELOPER");
+        browser.open("#/developer/program/" + program);
+        browser.type("#listing-form [name=summary]", "Now with live departure boards");
+        browser.type("#listing-form [name=tags]", "boards, live");
+        browser.find("#listing-form button[type=submit]").click();
+        browser.awaitText("#listing-form .form-status", "The listing is saved.");
+        browser.awaitAfter(() -> browser.open("#/program/" + program),
+                           d -> d.findElement(By.cssSelector("main .lead")).getText()
+                                 .equals("Now with live departure boards"));
+        assertThat(browser.find("main .chips").getText()).contains("boards", "live");
+    }
+
+    @Test
+    void aReviewerClaimsFromTheQueue() {
+        String program = marketplace.register("dev-claimed", "Claimed From The Queue");
+        String version = marketplace.submit("dev-claimed", program, "2.0.0");
+        browser.signIn("rev-claimer", "REVIEWER");
+        String item = "#queue [data-version-id='" + version + "']";
+        browser.awaitAfter(this::showWholeQueue, d -> d.findElement(By.cssSelector(item)));
+        assertThat(browser.find(item).getText()).contains("Review Claimed From The Queue 2.0.0").contains("waiting");
+        browser.click(By.cssSelector(item + " button.claim"));
+        browser.awaitText(item, "claimed by rev-claimer");
+        assertThat(browser.driver().findElements(By.cssSelector(item + " button.claim"))).isEmpty();
     }
 
     private static List<String> resultNames(WebDriver driver) {

@@ -41,7 +41,8 @@ class PortalPagesTest extends BrowserTest {
 
         browser.type("#register-form [name=name]", "Taken Name For Forms");
         browser.find("#register-form button[type=submit]").click();
-        assertErrorOnlyAt("#register-form", "name", "Another mini-program already has this name. Choose a different one.");
+        assertErrorOnlyAt("#register-form", "name",
+                          "Another mini-program already has this name. Choose a different one.");
 
         browser.type("#register-form [name=name]", "Form Errors Demo");
         browser.type("#register-form [name=iconUrl]", "http://insecure.example.org/icon.png");
@@ -120,7 +121,7 @@ class PortalPagesTest extends BrowserTest {
         new Marketplace(graphQl).publish("dev-open", "Open To Everyone");
         browser.open("#/");
         assertThat(browser.find("header nav").getText()).isEqualTo("Catalogue");
-        browser.awaitAfter(() -> browser.open("#/"),
+        browser.awaitAfter(() -> search("Open To Everyone"),
                            d -> d.findElement(By.cssSelector("#results")).getText().contains("Open To Everyone"));
         browser.click(By.linkText("Open To Everyone"));
         browser.awaitText("main h1", "Open To Everyone");
@@ -152,7 +153,8 @@ class PortalPagesTest extends BrowserTest {
         new Marketplace(graphQl).publish("dev-phone", "Pocket Sized Program");
         browser.resize(390, 844);
         try {
-            browser.awaitAfter(() -> browser.open("#/"),
+            browser.open("#/");
+            browser.awaitAfter(() -> search("Pocket Sized"),
                                d -> d.findElement(By.cssSelector("#results")).getText().contains("Pocket Sized"));
             WebElement facets = browser.find("aside.facets");
             WebElement results = browser.find("section.results");
