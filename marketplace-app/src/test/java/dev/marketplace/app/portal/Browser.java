@@ -133,6 +133,11 @@ final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /** The element's text, read again if the page re-rendered it meanwhile. */
+    String text(String css) {
+        return await(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
     /** Waits until the element's text contains the expected text. */
     WebElement awaitText(String css, String expected) {
         return await(d -> {

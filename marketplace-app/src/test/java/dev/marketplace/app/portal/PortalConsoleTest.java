@@ -43,7 +43,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.signIn("rev-moderator", "REVIEWER");
         String item = "#flagged [data-rating-id='" + rating + "']";
         browser.awaitAfter(() -> browser.find("#refresh-flagged").click(), d -> d.findElement(By.cssSelector(item)));
-        assertThat(browser.find(item).getText()).contains("Buy followers cheaply", "Flags: 1",
+        assertThat(browser.text(item)).contains("Buy followers cheaply", "Flags: 1",
                                                           "Follower Booster");
         browser.screenshot("reviewer-console");
         browser.click(By.cssSelector(item + " button.hide"));
@@ -60,7 +60,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.awaitText("#moderation .form-status", "The program is suspended.");
         browser.awaitText("#moderate", "Reinstate").click();
         browser.awaitText("#moderation .form-status", "The program is reinstated.");
-        assertThat(browser.find("#moderate").getText()).isEqualTo("Suspend");
+        assertThat(browser.text("#moderate")).isEqualTo("Suspend");
     }
 
     @Test
@@ -77,7 +77,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.click(By.cssSelector("#versions tr[data-version='1.0.0'] button.rollback"));
         browser.awaitText("#versions tr[data-version='1.0.0']", "Released");
         browser.awaitText("#history", "Rolled back from 1.1.0 to 1.0.0");
-        assertThat(browser.find("#history").getText())
+        assertThat(browser.text("#history"))
                 .contains("Version 1.0.0 submitted for review", "Released 1.0.0 to all users",
                           "Released 1.1.0 to all users");
     }
@@ -116,7 +116,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.awaitAfter(() -> browser.open("#/program/" + program),
                            d -> d.findElement(By.cssSelector("main .lead")).getText()
                                  .equals("Now with live departure boards"));
-        assertThat(browser.find("main .chips").getText()).contains("boards", "live");
+        assertThat(browser.text("main .chips")).contains("boards", "live");
     }
 
     @Test
@@ -126,7 +126,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.signIn("rev-claimer", "REVIEWER");
         String item = "#queue [data-version-id='" + version + "']";
         browser.awaitAfter(this::showWholeQueue, d -> d.findElement(By.cssSelector(item)));
-        assertThat(browser.find(item).getText()).contains("Review Claimed From The Queue 2.0.0").contains("waiting");
+        assertThat(browser.text(item)).contains("Review Claimed From The Queue 2.0.0").contains("waiting");
         browser.click(By.cssSelector(item + " button.claim"));
         browser.awaitText(item, "claimed by rev-claimer");
         assertThat(browser.driver().findElements(By.cssSelector(item + " button.claim"))).isEmpty();

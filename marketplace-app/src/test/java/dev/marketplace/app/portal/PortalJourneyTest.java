@@ -42,7 +42,7 @@ class PortalJourneyTest extends BrowserTest {
         browser.signIn("rita-reviewer", "REVIEWER");
         browser.screenshot("review-queue");
         openReview(NAME + " 1.0.0");
-        assertThat(browser.find("#changes").getText()).contains("This is the first version");
+        assertThat(browser.text("#changes")).contains("This is the first version");
         browser.find("#claim").click();
         browser.awaitText("#decision .form-status", "You have claimed this review.");
         browser.find("#decision input[value=CRASHES]").click();
@@ -63,9 +63,9 @@ class PortalJourneyTest extends BrowserTest {
 
         browser.switchTo(reviewer);
         openReview(NAME + " 1.0.1");
-        assertThat(browser.find("#changes").getText()).contains("Compared with version 1.0.0");
-        assertThat(browser.find("[data-diff=permission-removed]").getText()).isEqualTo("Location");
-        assertThat(browser.find("[data-diff=permission-added]").getText()).isEqualTo("None");
+        assertThat(browser.text("#changes")).contains("Compared with version 1.0.0");
+        assertThat(browser.text("[data-diff=permission-removed]")).isEqualTo("Location");
+        assertThat(browser.text("[data-diff=permission-added]")).isEqualTo("None");
         browser.screenshot("review-page");
         browser.find("#approve").click();
         browser.awaitText("#decided", "Version 1.0.1 is Approved.");
@@ -118,7 +118,7 @@ class PortalJourneyTest extends BrowserTest {
         browser.screenshot("developer-program");
         browser.open("#/developer");
         browser.awaitText("#my-programs", NAME);
-        assertThat(browser.find("#my-programs").getText()).contains("1.0.1").contains("Released")
+        assertThat(browser.text("#my-programs")).contains("1.0.1").contains("Released")
                 .contains("1.0.0").contains("Rejected");
         browser.screenshot("my-programs");
 
@@ -126,8 +126,8 @@ class PortalJourneyTest extends BrowserTest {
         browser.awaitAfter(() -> browser.open("#/program/" + programId),
                            d -> d.findElement(By.cssSelector("#ratings .reply")).getText()
                                  .contains("Thank you for sailing with us!"));
-        assertThat(browser.find("#version-number").getText()).isEqualTo("Version 1.0.1");
-        assertThat(browser.find(".histogram").getText()).contains("4 of 5 stars: 1");
+        assertThat(browser.text("#version-number")).isEqualTo("Version 1.0.1");
+        assertThat(browser.text(".histogram")).contains("4 of 5 stars: 1");
         browser.screenshot("program");
     }
 

@@ -81,14 +81,14 @@ class PortalPagesTest extends BrowserTest {
         browser.open("#/");
         browser.choose("#language", "zh");
         browser.awaitText("main h1", "查找小程序");
-        assertThat(browser.find("header nav").getText()).isEqualTo("目录");
-        assertThat(browser.find("#sign-in-link").getText()).isEqualTo("登录");
+        assertThat(browser.text("header nav")).isEqualTo("目录");
+        assertThat(browser.text("#sign-in-link")).isEqualTo("登录");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(browser.find("#sort").getText()).contains("最相关", "安装最多", "评分最高", "最新");
+        assertThat(browser.text("#sort")).contains("最相关", "安装最多", "评分最高", "最新");
         browser.screenshot("catalogue-zh");
 
         browser.signIn("dev-zh", "DEVELOPER");
-        assertThat(browser.find("main h1").getText()).isEqualTo("我的小程序");
+        assertThat(browser.text("main h1")).isEqualTo("我的小程序");
         browser.open("#/developer/new");
         browser.type("#register-form [name=name]", "好");
         browser.type("#register-form [name=summary]", "中文的错误提示");
@@ -97,9 +97,9 @@ class PortalPagesTest extends BrowserTest {
 
         browser.choose("#language", "en");
         browser.awaitText("main h1", "Register a mini-program");
-        assertThat(browser.find("header nav").getText()).contains("Catalogue", "My programs");
+        assertThat(browser.text("header nav")).contains("Catalogue", "My programs");
         browser.open("#/");
-        assertThat(browser.find("main h1").getText()).isEqualTo("Find mini-programs");
+        assertThat(browser.text("main h1")).isEqualTo("Find mini-programs");
     }
 
     @Test
@@ -120,29 +120,29 @@ class PortalPagesTest extends BrowserTest {
     void signedOutVisitorsSeeOnlyTheCatalogue() {
         new Marketplace(graphQl).publish("dev-open", "Open To Everyone");
         browser.open("#/");
-        assertThat(browser.find("header nav").getText()).isEqualTo("Catalogue");
+        assertThat(browser.text("header nav")).isEqualTo("Catalogue");
         browser.awaitAfter(() -> search("Open To Everyone"),
                            d -> d.findElement(By.cssSelector("#results")).getText().contains("Open To Everyone"));
         browser.click(By.linkText("Open To Everyone"));
         browser.awaitText("main h1", "Open To Everyone");
-        assertThat(browser.find("main").getText()).contains("Sign in to install and rate mini-programs.");
+        assertThat(browser.text("main")).contains("Sign in to install and rate mini-programs.");
         assertThat(browser.driver().findElements(By.id("install"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("rate-form"))).isEmpty();
 
         for (String page : List.of("#/developer", "#/developer/new", "#/reviewer")) {
             browser.open(page);
-            assertThat(browser.find("#access-refused").getText()).isEqualTo("Sign in to see this page.");
+            assertThat(browser.text("#access-refused")).isEqualTo("Sign in to see this page.");
             assertThat(browser.driver().findElements(By.cssSelector("main form"))).isEmpty();
         }
         browser.screenshot("signed-out");
 
         browser.signIn("plain-user", "USER");
-        assertThat(browser.find("header nav").getText()).isEqualTo("Catalogue");
+        assertThat(browser.text("header nav")).isEqualTo("Catalogue");
         browser.open("#/reviewer");
-        assertThat(browser.find("#access-refused").getText())
+        assertThat(browser.text("#access-refused"))
                 .isEqualTo("This page is for users with the Reviewer role.");
         browser.open("#/developer");
-        assertThat(browser.find("#access-refused").getText())
+        assertThat(browser.text("#access-refused"))
                 .isEqualTo("This page is for users with the Developer role.");
         browser.open("#/signin");
         browser.screenshot("sign-in");
