@@ -67,7 +67,8 @@ function searchForm(onSearch) {
       onSearch();
       if (!prefix) return close();
       const names = await graphql(SUGGEST, {prefix}).then(d => d.suggest, () => []);
-      if (input.value.trim() !== prefix) return undefined;
+      // A stale answer, or one arriving after the visitor left the box, must not pop up over the page.
+      if (input.value.trim() !== prefix || document.activeElement !== input) return undefined;
       fill(list, names.map(name => h('li', {role: 'option', id: uid('suggestion'), 'aria-selected': 'false',
                                             onmousedown: e => { e.preventDefault(); choose(name); }}, name)));
       list.hidden = names.length === 0;
