@@ -1,0 +1,46 @@
+package dev.marketplace.app.portal;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A test class of the portal: one headless Chromium for all its tests, pointed at the running marketplace. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTest {
+
+    @LocalServerPort
+    int port;
+    Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start(port);
+    }
+
+    /** On the catalogue: searches for the text. */
+    void search(String query) {
+        browser.type("#search", query);
+        browser.find("form[role=search] button[type=submit]").click();
+    }
+
+    /** On the review console: reloads the queue and opens every further page of it. */
+    void showWholeQueue() {
+        browser.find("#refresh-queue").click();
+        browser.await(d -> {
+            List<WebElement> more = d.findElements(By.cssSelector("#queue button.more"));
+            more.stream().filter(WebElement::isEnabled).findFirst().ifPresent(WebElement::click);
+            return more.isEmpty();
+        });
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+}

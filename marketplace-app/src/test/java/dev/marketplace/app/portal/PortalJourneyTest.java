@@ -1,0 +1,173 @@
+package dev.marketplace.app.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The whole life of a mini-program through the portal in a real browser, three people in three windows: a developer
+ * registers and submits, a reviewer rejects with reasons, the developer sees them arrive without reloading,
+ * resubmits, the reviewer approves, the developer releases to 50 % then 100 %, a user finds the program by a
+ * misspelling, by its Chinese name and by a suggestion while typing, installs and rates it, and the developer replies.
+ */
+@MarketplaceIntegrationTest
+class PortalJourneyTest extends BrowserTest {
+
+    static final String NAME = "渡轮购票 Harbour Ferry Tickets";
+    static final String DIGEST = "c0ffee".repeat(10) + "c0de";
+
+    @Test
+    void aProgramGoesFromSubmissionToARepliedRating() {
+        String developer = browser.window();
+        browser.signIn("dev-ferry", "DEVELOPER");
+        browser.find("#register-link").click();
+        browser.type("#register-form [name=name]", NAME);
+        browser.type("#register-form [name=summary]", "Buy harbour ferry tickets and board with a QR code");
+        browser.type("#register-form [name=description]", "Timetables, tickets and boarding passes for the harbour.");
+        browser.choose("#register-form [name=category]", "TRANSPORT");
+        browser.type("#register-form [name=tags]", "ferry, tickets");
+        browser.find("#register-form button[type=submit]").click();
+        browser.awaitText("main h1", NAME);
+        String programId = browser.driver().getCurrentUrl().replaceAll(".*#/developer/program/", "");
+
+        submit("1.0.0", "First sailing", "CAMERA", "LOCATION");
+        browser.awaitText("#versions tr[data-version='1.0.0']", "In review");
+        browser.script("window.stillTheSamePage = true");
+
+        String reviewer = browser.newWindow();
+        browser.signIn("rita-reviewer", "REVIEWER");
+        browser.screenshot("review-queue");
+        openReview(NAME + " 1.0.0");
+        assertThat(browser.text("#changes")).contains("This is the first version");
+        browser.find("#claim").click();
+        browser.awaitText("#decision .form-status", "You have claimed this review.");
+        browser.find("#decision input[value=CRASHES]").click();
+        browser.find("#decision input[value=PERMISSIONS_NOT_JUSTIFIED]").click();
+        browser.type("#decision [name=comment]", "It closes when the camera opens; why does it need location?");
+        browser.find("#reject").click();
+        browser.awaitText("#decided", "Version 1.0.0 is Rejected.");
+
+        browser.switchTo(developer);
+        WebElement decision = browser.awaitText("#live-decision", "Version 1.0.0 is now Rejected.");
+        assertThat(decision.getText()).contains("Reasons: It crashes, Permissions are not justified.")
+                .contains("Reviewer’s comment: It closes when the camera opens; why does it need location?");
+        assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
+        browser.awaitText("#versions tr[data-version='1.0.0']", "Rejected");
+
+        submit("1.0.1", "Fixed the camera crash; location is no longer needed", "CAMERA");
+        browser.awaitText("#versions tr[data-version='1.0.1']", "In review");
+
+        browser.switchTo(reviewer);
+        openReview(NAME + " 1.0.1");
+        assertThat(browser.text("#changes")).contains("Compared with version 1.0.0");
+        assertThat(browser.text("[data-diff=permission-removed]")).isEqualTo("Location");
+        assertThat(browser.text("[data-diff=permission-added]")).isEqualTo("None");
+        browser.screenshot("review-page");
+        browser.find("#approve").click();
+        browser.awaitText("#decided", "Version 1.0.1 is Approved.");
+
+        browser.switchTo(developer);
+        browser.awaitText("#live-decision", "Version 1.0.1 is now Approved.");
+        browser.type("#versions tr[data-version='1.0.1'] input.percentage", "50");
+        browser.find("#versions tr[data-version='1.0.1'] button.release").click();
+        browser.awaitText("#versions tr[data-version='1.0.1']", "50% of users");
+        browser.type("#versions tr[data-version='1.0.1'] input.percentage", "100");
+        browser.find("#versions tr[data-version='1.0.1'] button.release").click();
+        browser.awaitText("#versions tr[data-version='1.0.1']", "100% of users");
+        browser.awaitText("#history", "Released 1.0.1 to all users");
+        assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
+
+        browser.switchTo(reviewer);
+        browser.signOut();
+        browser.signIn("uma-user", "USER");
+        browser.open("#/");
+        findInCatalogue("Harbuor Fery", programId);
+        browser.screenshot("catalogue");
+        findInCatalogue("渡轮购票", programId);
+        browser.type("#search", "harbour ferry ti");
+        browser.awaitText("[role=listbox]", NAME);
+        WebElement search = browser.find("#search");
+        assertThat(search.getAttribute("aria-expanded")).isEqualTo("true");
+        for (int i = 0; i < 8 && !NAME.equals(activeSuggestion()); i++) {
+            search.sendKeys(Keys.ARROW_DOWN);
+        }
+        search.sendKeys(Keys.ENTER);
+        browser.await(d -> d.findElement(By.id("search")).getAttribute("value").equals(NAME));
+        browser.find("#results [data-program-id='" + programId + "']");
+        browser.find("[data-program-id='" + programId + "'] a.program-name").click();
+        browser.awaitText("main h1", NAME);
+        browser.find("#install").click();
+        browser.awaitText("main .form-status", "Installed.");
+        browser.find("#stars-4").click();
+        browser.type("#rating-text", "Boarding took ten seconds.");
+        browser.find("#rate-form button[type=submit]").click();
+        browser.awaitText("#rate-form .form-status", "Thank you: your rating is saved.");
+        browser.awaitText("#ratings", "Boarding took ten seconds.");
+
+        browser.switchTo(developer);
+        WebElement rating = browser.awaitAfter(() -> browser.open("#/developer/program/" + programId),
+                d -> d.findElement(By.cssSelector("#developer-ratings [data-rating-id]")));
+        assertThat(rating.getText()).contains("Boarding took ten seconds.").contains("by uma-user");
+        browser.type("#developer-ratings .reply-form textarea", "Thank you for sailing with us!");
+        browser.find("#developer-ratings .reply-form button[type=submit]").click();
+        browser.awaitText("#developer-ratings .reply", "Thank you for sailing with us!");
+        browser.screenshot("developer-program");
+        browser.open("#/developer");
+        browser.awaitText("#my-programs", NAME);
+        assertThat(browser.text("#my-programs")).contains("1.0.1").contains("Released")
+                .contains("1.0.0").contains("Rejected");
+        browser.screenshot("my-programs");
+
+        browser.switchTo(reviewer);
+        browser.awaitAfter(() -> browser.open("#/program/" + programId),
+                           d -> d.findElement(By.cssSelector("#ratings .reply")).getText()
+                                 .contains("Thank you for sailing with us!"));
+        assertThat(browser.text("#version-number")).isEqualTo("Version 1.0.1");
+        assertThat(browser.text(".histogram")).contains("4 of 5 stars: 1");
+        browser.screenshot("program");
+    }
+
+    private void submit(String version, String changelog, String... permissions) {
+        browser.type("#submit-form [name=version]", version);
+        browser.type("#submit-form [name=changelog]", changelog);
+        for (WebElement box : browser.driver().findElements(By.cssSelector("#submit-form [name=permissions]"))) {
+            if (box.isSelected() != java.util.Arrays.asList(permissions).contains(box.getAttribute("value"))) {
+                box.click();
+            }
+        }
+        WebElement fulfilment = browser.find("#submit-form [name=privacyUses][value=ORDER_FULFILMENT]");
+        if (!fulfilment.isSelected()) {
+            fulfilment.click();
+        }
+        browser.type("#submit-form [name=packageDigest]", DIGEST);
+        browser.type("#submit-form [name=packageSize]", "2097152");
+        browser.find("#submit-form button[type=submit]").click();
+        browser.awaitText("#submit-form .form-status", "Version " + version + " is submitted for review.");
+    }
+
+    /** The reviewer's queue, refreshed until the version shows up (on whichever page), then its review page. */
+    private void openReview(String linkText) {
+        browser.open("#/reviewer");
+        By link = By.linkText("Review " + linkText);
+        browser.awaitAfter(this::showWholeQueue, d -> d.findElement(link));
+        String entry = browser.await(d -> d.findElement(link).findElement(By.xpath("..")).getText());
+        assertThat(entry).containsPattern("waiting \\d+ s");
+        browser.click(link);
+        browser.awaitText("main h1", "Review " + linkText);
+    }
+
+    /** The suggestion the keyboard has reached, as the search box tells assistive technology. */
+    private Object activeSuggestion() {
+        return browser.script("const id = document.getElementById('search').getAttribute('aria-activedescendant');"
+                              + " return id ? document.getElementById(id).textContent : null;");
+    }
+
+    private void findInCatalogue(String query, String programId) {
+        browser.awaitAfter(() -> search(query),
+                           d -> d.findElement(By.cssSelector("#results [data-program-id='" + programId + "']")));
+    }
+}

@@ -1,0 +1,30 @@
+/** Small pieces several pages show: star ratings, status badges, page headings. */
+import {h} from './dom.js';
+import {t, label, number} from './i18n.js';
+
+export function stars(average, count) {
+  if (!count) return h('span', {class: 'stars none'}, t('stars.none'));
+  const full = Math.round(average);
+  return h('span', {class: 'stars', role: 'img', 'aria-label': t('stars.label', {average: number(average, 1), count})},
+           h('span', {'aria-hidden': 'true'}, '★'.repeat(full) + '☆'.repeat(5 - full)),
+           h('span', {class: 'count', 'aria-hidden': 'true'}, ` ${number(average, 1)} (${count})`));
+}
+
+export function starsOf(value) {
+  return h('span', {class: 'stars', role: 'img', 'aria-label': t('program.starOption', {stars: value})},
+           '★'.repeat(value) + '☆'.repeat(5 - value));
+}
+
+export function badge(kind, value) {
+  return h('span', {class: `badge ${kind}-${value.toLowerCase()}`, 'data-status': value}, label(kind, value));
+}
+
+/** The page's main heading; it takes the focus after navigation so screen readers announce the new page. */
+export function heading(text) {
+  return h('h1', {tabindex: '-1'}, text);
+}
+
+export function tagList(items, kind) {
+  return items.length ? h('ul', {class: 'chips'}, items.map(item => h('li', {}, kind ? label(kind, item) : item)))
+    : h('p', {}, t('program.none'));
+}
