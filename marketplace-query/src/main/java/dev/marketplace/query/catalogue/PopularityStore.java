@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,6 +121,38 @@ public class PopularityStore {
         Long count = jdbc.queryForObject("select count(*) from rating_view where program_id = ?"
                                          + (includeHidden ? "" : " and hidden = false"), Long.class, programId);
         return count == null ? 0 : count;
+    }
+
+    /** Ratings users have flagged, hidden or not, the longest unchanged first, after the given position. */
+    public List<RatingView> flaggedRatings(Instant afterUpdatedAt, String afterId, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select * from rating_view where flag_count > 0");
+        if (afterUpdatedAt != null) {
+            sql.append(" and (updated_at > ? or (updated_at = ? and rating_id > ?))");
+            args.add(Timestamp.from(afterUpdatedAt));
+            args.add(Timestamp.from(afterUpdatedAt));
+            args.add(afterId);
+        }
+        sql.append(" order by updated_at asc, rating_id asc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), PopularityStore::toRating, args.toArray());
+    }
+
+    public long flaggedRatingCount() {
+        Long count = jdbc.queryForObject("select count(*) from rating_view where flag_count > 0", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Which of the given programs the user has installed. */
+    public Set<String> installedBy(String userId, Collection<String> programIds) {
+        if (programIds.isEmpty()) {
+            return Set.of();
+        }
+        String in = String.join(",", Collections.nCopies(programIds.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(userId));
+        args.addAll(programIds);
+        return new HashSet<>(jdbc.queryForList("select program_id from catalogue_install where user_id = ? and "
+                                               + "program_id in (" + in + ")", String.class, args.toArray()));
     }
 
     Popularity popularity(String programId) {

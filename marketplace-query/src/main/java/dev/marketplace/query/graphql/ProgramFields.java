@@ -5,9 +5,7 @@ import dev.marketplace.api.program.VersionView;
 import dev.marketplace.query.catalogue.CatalogueReader;
 import dev.marketplace.query.catalogue.Popularity;
 import dev.marketplace.query.graphql.Connections.Developer;
-import dev.marketplace.query.graphql.Connections.PageInfo;
 import dev.marketplace.query.graphql.Connections.RatingConnection;
-import dev.marketplace.query.graphql.Connections.RatingEdge;
 import dev.marketplace.query.graphql.Connections.RatingSummary;
 import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.rating.RatingView;
@@ -47,6 +45,8 @@ class ProgramFields {
                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> reader.popularity(ids)));
         loaders.forTypePair(RatingsKey.class, RatingsPage.class)
                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRatings(keys)));
+        loaders.forTypePair(InstalledKey.class, Boolean.class)
+               .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadInstalled(keys)));
     }
 
     @SchemaMapping(typeName = "MiniProgram")
@@ -84,12 +84,28 @@ class ProgramFields {
         }
         boolean reviewer = Viewer.current().map(a -> a.acts(Role.REVIEWER)).orElse(false);
         RatingCursor from = after == null ? null : RatingCursor.decode(after);
-        return loader.load(new RatingsKey(program.id(), reviewer, size, from)).thenApply(page -> {
-            List<RatingEdge> edges = page.rows().stream().limit(size)
-                    .map(r -> new RatingEdge(r, new RatingCursor(r.updatedAt(), r.id()).encode())).toList();
-            String end = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-            return new RatingConnection(edges, new PageInfo(page.rows().size() > size, end), page.total());
+        return loader.load(new RatingsKey(program.id(), reviewer, size, from))
+                     .thenApply(page -> RatingCursor.connection(page.rows(), size, page.total()));
+    }
+
+    /** Whether the signed-in viewer has the program installed: one query for a whole page of programs. */
+    @SchemaMapping(typeName = "MiniProgram")
+    CompletableFuture<Boolean> installedByViewer(MiniProgramView program,
+                                                 DataLoader<InstalledKey, Boolean> installed) {
+        return Viewer.current().map(actor -> installed.load(new InstalledKey(actor.userId(), program.id())))
+                     .orElse(CompletableFuture.completedFuture(null));
+    }
+
+    record InstalledKey(String userId, String programId) {
+    }
+
+    private Map<InstalledKey, Boolean> loadInstalled(Set<InstalledKey> keys) {
+        Map<InstalledKey, Boolean> answers = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(InstalledKey::userId)).forEach((user, group) -> {
+            Set<String> installed = store.installedBy(user, group.stream().map(InstalledKey::programId).toList());
+            group.forEach(k -> answers.put(k, installed.contains(k.programId())));
         });
+        return answers;
     }
 
     record RatingsKey(String programId, boolean includeHidden, int size, RatingCursor from) {
