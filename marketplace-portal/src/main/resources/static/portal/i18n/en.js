@@ -54,6 +54,7 @@ export default {
   'program.uninstall': 'Uninstall',
   'program.installed': 'Installed.',
   'program.uninstalled': 'Uninstalled.',
+  'program.youInstalled': 'You have this program installed.',
   'program.rate': 'Rate this mini-program',
   'program.stars': 'Stars',
   'program.starOption': '{stars} of 5',

@@ -54,6 +54,7 @@ export default {
   'program.uninstall': '卸载',
   'program.installed': '已安装。',
   'program.uninstalled': '已卸载。',
+  'program.youInstalled': '你已安装此小程序。',
   'program.rate': '为该小程序评分',
   'program.stars': '星级',
   'program.starOption': '{stars} 星',

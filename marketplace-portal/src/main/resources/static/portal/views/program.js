@@ -12,7 +12,7 @@ import {stars, starsOf, badge, heading, tagList} from '../widgets.js';
 export const RATING_FIELDS = 'id userId stars text reply hidden flagCount updatedAt';
 const PROGRAM = `query miniProgram($id: ID!) {
   miniProgram(id: $id) {
-    id name summary description category tags status developer { id } installCount
+    id name summary description category tags status developer { id } installCount installedByViewer
     rating { average count histogram }
     currentVersion { number changelog permissions privacyUses releasePercentage }
     ratings(first: 50) { totalCount edges { node { ${RATING_FIELDS} } } }
@@ -89,14 +89,24 @@ function histogram(counts) {
              h('span', {class: 'bar', 'aria-hidden': 'true', style: `width: ${(counts[n - 1] / most) * 100}%`})))));
 }
 
+/** Install when the viewer has not, uninstall when they have; the button swaps once the API has answered. */
 function installControls(program) {
-  const status = formStatus();
-  const form = h('form', {class: 'inline', onsubmit: e => e.preventDefault()},
-                 h('button', {type: 'button', id: 'install', onclick: () => submitting(form,
-                   () => graphql(INSTALL, {id: program.id}), t('program.installed'))}, t('program.install')),
-                 h('button', {type: 'button', id: 'uninstall', class: 'secondary', onclick: () => submitting(form,
-                   () => graphql(UNINSTALL, {id: program.id}), t('program.uninstalled'))}, t('program.uninstall')),
-                 status);
+  const form = h('form', {class: 'inline', id: 'install-controls', onsubmit: e => e.preventDefault()});
+  const show = (installed, done) => {
+    const status = formStatus();
+    if (done) status.textContent = done;
+    const [document, id, text, className, doneText] = installed
+      ? [UNINSTALL, 'uninstall', t('program.uninstall'), 'secondary', t('program.uninstalled')]
+      : [INSTALL, 'install', t('program.install'), null, t('program.installed')];
+    fill(form,
+         installed ? h('span', {class: 'note', id: 'installed-note'}, t('program.youInstalled')) : null,
+         h('button', {type: 'button', id, class: className, onclick: async () => {
+           const answer = await submitting(form, () => graphql(document, {id: program.id}));
+           if (answer) show(Object.values(answer)[0].installed, doneText);
+         }}, text),
+         status);
+  };
+  show(program.installedByViewer === true);
   return form;
 }
 

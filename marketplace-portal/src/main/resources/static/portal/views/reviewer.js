@@ -15,8 +15,8 @@ const QUEUE = `query reviewQueue($after: String) { reviewQueue(first: 20, after:
   edges { node { id miniProgramId number submittedAt waitingSeconds escalated review { reviewer } } } } }`;
 const CLAIM = `mutation claimReview($versionId: ID!) { claimReview(versionId: $versionId) {
   id status review { reviewer } } }`;
-const FLAGGED = `query catalogue { catalogue(sort: NEWEST, first: 25) { edges { node {
-  id name developer { id } ratings(first: 5) { edges { node { ${RATING_FIELDS} } } } } } } }`;
+const FLAGGED = `query flaggedRatings($after: String) { flaggedRatings(first: 30, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } edges { node { miniProgramId ${RATING_FIELDS} } } } }`;
 const PROGRAM = `query miniProgram($id: ID!) { miniProgram(id: $id) {
   id name summary status developer { id } versions { id number status changelog permissions privacyUses
   packageDigest packageSize submittedAt releasePercentage review { reviewer outcome reasons comment } } } }`;
@@ -24,14 +24,17 @@ const APPROVE = `mutation approveVersion($versionId: ID!, $comment: String) {
   approveVersion(versionId: $versionId, comment: $comment) { number status } }`;
 const REJECT = `mutation rejectVersion($input: RejectVersionInput!) { rejectVersion(input: $input) { number status } }`;
 
-/** Names of the programs in the queue, in one request (aliases), since a queued version carries only the id. */
-async function programNames(ids) {
-  const unique = [...new Set(ids)];
+/**
+ * The programs behind queued versions or flagged ratings, in one request (aliases), since those carry only the
+ * program's id. At most 30 ids: the API's alias limit.
+ */
+async function programsById(ids) {
+  const unique = [...new Set(ids)].slice(0, 30);
   if (!unique.length) return {};
   const document = `query programNames(${unique.map((_, i) => `$p${i}: ID!`).join(', ')}) {
-    ${unique.map((_, i) => `p${i}: miniProgram(id: $p${i}) { id name }`).join('\n')} }`;
+    ${unique.map((_, i) => `p${i}: miniProgram(id: $p${i}) { id name developer { id } }`).join('\n')} }`;
   const data = await graphql(document, Object.fromEntries(unique.map((id, i) => [`p${i}`, id])));
-  return Object.fromEntries(Object.values(data).filter(Boolean).map(p => [p.id, p.name]));
+  return Object.fromEntries(Object.values(data).filter(Boolean).map(p => [p.id, p]));
 }
 
 export async function queuePage(main) {
@@ -53,28 +56,39 @@ export async function queuePage(main) {
   await Promise.all([loadQueue(queue), loadFlagged(flagged)]);
 }
 
-/** One page of the queue (20, within the API's alias limit for their names); "Show more" appends the next. */
-async function loadQueue(container, after) {
+/**
+ * One page of a list (20 or 30, within the API's alias limit for the programs' names); "Show more" appends the
+ * next. {@code load(after)} answers {page, items}.
+ */
+async function loadPaged(container, listClass, emptyKey, load, after) {
   try {
-    const page = (await graphql(QUEUE, {after: after || null})).reviewQueue;
-    const names = await programNames(page.edges.map(e => e.node.miniProgramId));
-    const items = page.edges.map(({node}) => queueItem(node, names[node.miniProgramId] || node.miniProgramId));
+    const {page, items} = await load(after || null);
     if (after) {
       container.querySelector('.more')?.remove();
-      container.querySelector('.queue').append(...items);
+      container.querySelector(`.${listClass}`).append(...items);
     } else {
-      fill(container, page.totalCount ? h('ol', {class: 'queue'}, items) : note('rev.empty'));
+      fill(container, items.length ? h('ol', {class: listClass}, items) : note(emptyKey));
     }
     if (page.pageInfo.hasNextPage) {
       container.append(h('button', {type: 'button', class: 'more secondary',
                                     onclick: e => {
                                       e.target.disabled = true;
-                                      loadQueue(container, page.pageInfo.endCursor);
+                                      loadPaged(container, listClass, emptyKey, load, page.pageInfo.endCursor);
                                     }}, t('results.more')));
     }
   } catch (e) {
     fill(container, h('p', {class: 'error', role: 'alert'}, sentence(e.problems[0])));
   }
+}
+
+/** Versions waiting for review, oldest first, with their programs' names. */
+function loadQueue(container) {
+  return loadPaged(container, 'queue', 'rev.empty', async after => {
+    const page = (await graphql(QUEUE, {after})).reviewQueue;
+    const programs = await programsById(page.edges.map(e => e.node.miniProgramId));
+    return {page, items: page.edges.map(({node}) => queueItem(node, programs[node.miniProgramId]?.name
+                                                                     || node.miniProgramId))};
+  });
 }
 
 function queueItem(version, name) {
@@ -97,25 +111,21 @@ function queueItem(version, name) {
   return item;
 }
 
-/** Flagged and hidden ratings of recently changed programs; each program lists its flagged ratings first. */
-async function loadFlagged(container) {
-  try {
-    const programs = (await graphql(FLAGGED)).catalogue.edges.map(e => e.node);
-    const items = programs.flatMap(program => program.ratings.edges.map(e => e.node)
-      .filter(r => r.flagCount > 0 || r.hidden)
-      .map(rating => ({program, rating})));
-    const list = h('ol', {class: 'ratings'});
-    const item = ({program, rating}) => {
-      const li = ratingItem(rating, program, changed => li.replaceWith(item({program, rating: changed})),
+/** Flagged ratings of every program (hidden ones too), the longest unchanged first, with their program's name. */
+function loadFlagged(container) {
+  return loadPaged(container, 'ratings', 'rev.noFlagged', async after => {
+    const page = (await graphql(FLAGGED, {after})).flaggedRatings;
+    const ratings = page.edges.map(e => e.node);
+    const programs = await programsById(ratings.map(r => r.miniProgramId));
+    const item = (program, rating) => {
+      const li = ratingItem(rating, program, changed => li.replaceWith(item(program, changed)),
                             () => h('p', {}, h('a', {href: `#/program/${encodeURIComponent(program.id)}`},
                                                 program.name)));
       return li;
     };
-    fill(list, items.map(item));
-    fill(container, items.length ? list : note('rev.noFlagged'));
-  } catch (e) {
-    fill(container, h('p', {class: 'error', role: 'alert'}, sentence(e.problems[0])));
-  }
+    return {page, items: ratings.filter(r => programs[r.miniProgramId])
+                                .map(r => item(programs[r.miniProgramId], r))};
+  });
 }
 
 /** The version released before this one, to compare against; versions come in submission order. */

@@ -102,6 +102,10 @@ class PortalJourneyTest extends BrowserTest {
         browser.awaitText("main h1", NAME);
         browser.find("#install").click();
         browser.awaitText("main .form-status", "Installed.");
+        browser.awaitText("#install-controls", "You have this program installed.");
+        assertThat(browser.driver().findElements(By.id("install"))).as("no second install button").isEmpty();
+        browser.awaitAfter(() -> browser.open("#/program/" + programId),
+                           d -> d.findElement(By.cssSelector("#install-controls #uninstall")));
         browser.find("#stars-4").click();
         browser.type("#rating-text", "Boarding took ten seconds.");
         browser.find("#rate-form button[type=submit]").click();
