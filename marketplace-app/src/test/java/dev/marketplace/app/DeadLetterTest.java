@@ -3,6 +3,8 @@ package dev.marketplace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.marketplace.api.program.Category;
+import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.Permission;
 import dev.marketplace.api.program.PrivacyDataUse;
 import dev.marketplace.api.program.VersionSubmittedEvent;
@@ -57,5 +59,33 @@ class DeadLetterTest {
         marketplace.as("dev-d1", Role.DEVELOPER).documentName("deadLetters").execute()
                    .errors().satisfy(errors -> assertThat(errors).singleElement()
                            .satisfies(e -> assertThat(e.getErrorType()).isEqualTo(ErrorType.FORBIDDEN)));
+    }
+
+    /**
+     * A document Elasticsearch refuses (here a tag beyond its 32,766-byte term limit) fails in the batch's bulk
+     * request, after the handlers ran: its events are parked like a handler's failure, and the rest of the batch,
+     * and every later batch, is still projected.
+     */
+    @Test
+    void aDocumentElasticsearchRefusesParksItsEventsAndTheRestOfTheBatchLands() {
+        Marketplace marketplace = new Marketplace(graphQl);
+        String oversized = "oversized-" + UUID.randomUUID();
+        events.publish(new MiniProgramRegisteredEvent(oversized, "dev-d2", "Oversized Tag " + oversized,
+                                                      "A tag too long to index", null, Category.TOOLS,
+                                                      List.of("x".repeat(40_000)), "https://cdn.example.org/o.png"));
+        String healthy = marketplace.publish("dev-d2", "Published After The Oversized Tag");
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> marketplace.anonymous()
+                .documentName("catalogue").variable("query", "Published After The Oversized Tag").execute()
+                .path("catalogue.edges[0].node.id").entity(String.class).isEqualTo(healthy));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> marketplace
+                .as("admin-d2", Role.ADMIN).documentName("deadLetters").execute()
+                .path("deadLetters[?(@.sequence == '" + oversized + "')].eventType").entityList(String.class)
+                .containsExactly("MiniProgramRegisteredEvent")
+                .path("deadLetters[?(@.sequence == '" + oversized + "')].cause").entityList(String.class)
+                .satisfies(causes -> assertThat(causes.get(0)).contains("refused catalogue document " + oversized,
+                                                                        "400")));
+        marketplace.as("admin-d2", Role.ADMIN).documentName("miniProgram").variable("id", oversized).execute()
+                   .path("miniProgram").valueIsNull();
     }
 }

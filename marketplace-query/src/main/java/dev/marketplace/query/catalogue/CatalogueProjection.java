@@ -18,11 +18,16 @@ import dev.marketplace.api.rating.RatingView;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,10 +47,21 @@ class CatalogueProjection {
     private final CatalogueIndex index;
     private final PopularityStore popularity;
 
-    CatalogueProjection(ElasticsearchClient client, CatalogueIndex index, PopularityStore popularity) {
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+
+    CatalogueProjection(ElasticsearchClient client, CatalogueIndex index, PopularityStore popularity,
+                        ObjectProvider<EventProcessingConfiguration> processing) {
         this.client = client;
         this.index = index;
         this.popularity = popularity;
+        this.processing = processing;
+    }
+
+    /** The documents of a batch that Elasticsearch refused: their events go to the catalogue's dead letters. */
+    private void park(String programId, List<EventMessage<?>> events, RuntimeException cause) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.getObject().deadLetterQueue(PROCESSING_GROUP)
+                                                                    .orElseThrow(() -> cause);
+        events.forEach(event -> queue.enqueue(programId, new GenericDeadLetter<>(programId, event, cause)));
     }
 
     @EventHandler
@@ -153,7 +169,7 @@ class CatalogueProjection {
 
     private void apply(String programId, TrackingToken token, UnaryOperator<CatalogueDocument> change) {
         long version = position(token);
-        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias());
+        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias(), this::park);
         CatalogueWrites.Pending current = batch != null ? batch.document(programId)
                 : CatalogueWrites.stored(client, index.alias(), programId);
         if (current == null) {
@@ -171,11 +187,11 @@ class CatalogueProjection {
      * version it already holds or a later one (a 409: already applied).
      */
     private void write(CatalogueDocument document, long version) {
-        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias());
+        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, index.alias(), this::park);
         if (batch != null) {
             batch.put(document, version);
         } else {
-            CatalogueWrites.write(client, index.alias(), List.of(new CatalogueWrites.Pending(document, version)));
+            CatalogueWrites.writeOrFail(client, index.alias(), List.of(new CatalogueWrites.Pending(document, version)));
         }
     }
 

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.ProgramEvent;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -37,33 +40,41 @@ final class CatalogueWrites {
     record Pending(CatalogueDocument document, long version) {
     }
 
+    /** Parks the events behind a document Elasticsearch refused, in order, as the handler's own failures would be. */
+    interface Parking {
+        void park(String programId, List<EventMessage<?>> events, RuntimeException cause);
+    }
+
     private static final String RESOURCE = CatalogueWrites.class.getName();
 
     private final ElasticsearchClient client;
     private final String alias;
+    private final Parking parking;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** The events of this batch behind each pending document, to park if Elasticsearch refuses it. */
+    private final Map<String, List<EventMessage<?>>> sources = new HashMap<>();
     /** Documents as stored before the batch, read in one request; a missing entry was not asked for. */
     private final Map<String, Optional<Pending>> stored = new HashMap<>();
 
-    private CatalogueWrites(ElasticsearchClient client, String alias) {
+    private CatalogueWrites(ElasticsearchClient client, String alias, Parking parking) {
         this.client = client;
         this.alias = alias;
+        this.parking = parking;
     }
 
     /**
      * The writes of the current unit of work, created (and set to be flushed before it commits) on first use; null
      * outside a unit of work, where each write goes to Elasticsearch at once.
      */
-    static CatalogueWrites ofCurrentBatch(ElasticsearchClient client, String alias) {
-        if (!CurrentUnitOfWork.isStarted()) {
+    static CatalogueWrites ofCurrentBatch(ElasticsearchClient client, String alias, Parking parking) {
+        if (!CurrentUnitOfWork.isStarted()
+            || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            // Outside the processor's batches (a dead letter being retried) each write is made, or fails, at once.
             return null;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(RESOURCE, key -> {
-            CatalogueWrites writes = new CatalogueWrites(client, alias);
-            if (batch instanceof BatchingUnitOfWork<?> events) {
-                writes.prefetch(events.getMessages());
-            }
+            CatalogueWrites writes = new CatalogueWrites(client, alias, parking);
+            writes.prefetch(batch.getMessages());
             batch.onPrepareCommit(u -> writes.flush());
             return writes;
         });
@@ -112,34 +123,73 @@ final class CatalogueWrites {
 
     void put(CatalogueDocument document, long version) {
         pending.put(document.id(), new Pending(document, version));
+        if (CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event) {
+            sources.computeIfAbsent(document.id(), id -> new ArrayList<>()).add(event);
+        }
     }
 
-    /** Sends every pending document in one bulk request; a 409 means the write was already applied. */
+    /**
+     * Sends every pending document in one bulk request. A document Elasticsearch refuses (a 4xx other than 409) is
+     * a poison document: the events behind it are parked per program, like any event the handler fails on, and the
+     * rest of the batch commits.
+     */
     void flush() {
         if (pending.isEmpty()) {
             return;
         }
         List<Pending> documents = List.copyOf(pending.values());
         pending.clear();
-        write(client, alias, documents);
+        write(client, alias, documents).forEach((programId, cause) ->
+                parking.park(programId, sources.getOrDefault(programId, List.of()), cause));
     }
 
-    static void write(ElasticsearchClient client, String alias, List<Pending> documents) {
-        BulkResponse response = ElasticsearchRetry.call("writing " + documents.size() + " programs", () ->
-                client.bulk(b -> {
-                    documents.forEach(p -> b.operations(o -> o.index(i -> i.index(alias).id(p.document().id())
-                            .document(p.document()).versionType(VersionType.External).version(p.version()))));
-                    return b;
-                }));
-        if (!response.errors()) {
-            return;
-        }
-        for (BulkResponseItem item : response.items()) {
-            if (item.error() != null && item.status() != 409) {
-                throw new IllegalStateException("Elasticsearch refused catalogue document " + item.id() + " with "
-                                                + item.status() + ": " + item.error().reason());
+    /** Writes and throws if Elasticsearch refuses any document: for single writes outside a batch. */
+    static void writeOrFail(ElasticsearchClient client, String alias, List<Pending> documents) {
+        write(client, alias, documents).values().stream().findFirst().ifPresent(cause -> {
+            throw cause;
+        });
+    }
+
+    /**
+     * Writes the documents in bulk; a 409 means a write was already applied. Items Elasticsearch could not take
+     * just now (429, 5xx) are sent again with back-off; the documents it refused are answered with their causes.
+     */
+    private static Map<String, RuntimeException> write(ElasticsearchClient client, String alias,
+                                                       List<Pending> documents) {
+        Map<String, RuntimeException> refused = new LinkedHashMap<>();
+        List<Pending> unsent = new ArrayList<>(documents);
+        ElasticsearchRetry.call("writing " + documents.size() + " programs", () -> {
+            BulkResponse response = client.bulk(b -> {
+                unsent.forEach(p -> b.operations(o -> o.index(i -> i.index(alias).id(p.document().id())
+                        .document(p.document()).versionType(VersionType.External).version(p.version()))));
+                return b;
+            });
+            List<Pending> retry = new ArrayList<>();
+            for (int i = 0; i < response.items().size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                if (item.error() == null || item.status() == 409) {
+                    continue;
+                }
+                if (item.status() == 429 || item.status() >= 500) {
+                    retry.add(unsent.get(i));
+                } else {
+                    refused.put(item.id(), new IllegalStateException("Elasticsearch refused catalogue document "
+                            + item.id() + " with " + item.status() + ": " + abbreviated(item.error().reason())));
+                }
             }
-        }
+            unsent.clear();
+            unsent.addAll(retry);
+            if (!retry.isEmpty()) {
+                throw new IOException(retry.size() + " documents were not taken (Elasticsearch busy)");
+            }
+            return response;
+        });
+        return refused;
+    }
+
+    /** Elasticsearch quotes the offending value, which may be huge; the dead-letter table keeps 1,023 characters. */
+    private static String abbreviated(String reason) {
+        return reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300) + "...";
     }
 
     /** The stored document of a program with its version, or null when there is none. */
