@@ -57,6 +57,8 @@ public class CatalogueIndex {
             if (client.indices().existsAlias(a -> a.name(alias())).value()) {
                 List<Integer> versions = mappingVersionsBehindAlias();
                 if (versions.stream().allMatch(v -> v == MAPPING_VERSION)) {
+                    client.indices().putSettings(p -> p.index(alias()).settings(
+                            s -> s.refreshInterval(t -> t.time(properties.refreshInterval()))));
                     return false;
                 }
                 log.warn("Catalogue index behind alias {} has mappings version {}, not {}: replacing it", alias(),
@@ -131,6 +133,7 @@ public class CatalogueIndex {
         try (InputStream mapping = CatalogueIndex.class.getResourceAsStream(MAPPINGS)) {
             client.indices().create(c -> c.index(index).withJson(mapping)
                     .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
+                                    .refreshInterval(t -> t.time(properties.refreshInterval()))
                                     .autoExpandReplicas("0-" + properties.replicas())
                                     .analysis(a -> a.normalizer("folded", n -> n.custom(cn -> cn.filter("lowercase"))))));
         }
