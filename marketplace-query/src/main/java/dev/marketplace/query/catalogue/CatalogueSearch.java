@@ -33,9 +33,10 @@ import org.springframework.stereotype.Service;
  * programs are found.
  * <p>
  * Text matching: a program matches when all words of the query occur in one of its text fields, allowing typos
- * (fuzziness AUTO), when the query is its developer's id, or when the query is a prefix of its name (as-you-type). A name equal to the query
- * (case-insensitive) gets a boost that puts it first; a phrase match on the name gets a smaller one, which keeps
- * Chinese names precise (the standard analyzer splits ideographs into single-character terms).
+ * (fuzziness AUTO), when the query is its developer's id, or when the query is a prefix of its name
+ * (as-you-type). A name equal to the query (case-insensitive) gets a boost that puts it first; a phrase match on
+ * the name gets a smaller one, which keeps Chinese names precise (the standard analyzer splits ideographs into
+ * single-character terms).
  */
 @Service
 public class CatalogueSearch {
@@ -104,8 +105,9 @@ public class CatalogueSearch {
     public CataloguePage reviewQueue(int first, String after) {
         requirePageSize(first);
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("inReviewSince")))));
-        return run(query, null, List.of(SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))),
-                                        ascending("id")), first, after, false);
+        List<SortOptions> oldestFirst = List.of(
+                SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))), ascending("id"));
+        return run(query, null, oldestFirst, first, after, false);
     }
 
     private static void requirePageSize(int first) {
@@ -154,7 +156,8 @@ public class CatalogueSearch {
              .query(query)
              .sort(sorting);
             if (highlight != null) {
-                s.highlight(h -> h.type(HighlighterType.FastVector).highlightQuery(highlight).preTags("<em>").postTags("</em>")
+                s.highlight(h -> h.type(HighlighterType.FastVector).highlightQuery(highlight)
+                                  .preTags("<em>").postTags("</em>")
                                   .fields("name", f -> f.numberOfFragments(0))
                                   .fields("summary", f -> f.numberOfFragments(0))
                                   .fields("description", f -> f.numberOfFragments(2).fragmentSize(120)));
