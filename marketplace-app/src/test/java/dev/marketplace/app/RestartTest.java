@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.PostgresTestDatabase;
 import dev.marketplace.query.catalogue.CatalogueIndex;
@@ -26,6 +27,7 @@ class RestartTest {
         String database = PostgresTestDatabase.create();
         List<String> ids = new ArrayList<>();
         long eventsBefore;
+        String original;
 
         try (ConfigurableApplicationContext first = start(database)) {
             Marketplace marketplace = new Marketplace(graphQl(first));
@@ -35,12 +37,20 @@ class RestartTest {
             eventsBefore = eventCount(first);
             CatalogueReplays replays = first.getBean(CatalogueReplays.class);
             await().atMost(Duration.ofSeconds(30)).until(replays::isCaughtUp);
+            String made = concreteIndex(first);
+            // As if the index had been made by an older release, whose mappings had no term vectors.
+            first.getBean(ElasticsearchClient.class).indices().putMapping(
+                    m -> m.index(made).meta("version", JsonData.of(1)));
+            original = made;
         }
 
         try (ConfigurableApplicationContext second = start(database)) {
             assertThat(eventCount(second)).isEqualTo(eventsBefore).isEqualTo(9);
             CatalogueReplays replays = second.getBean(CatalogueReplays.class);
             CatalogueIndex index = second.getBean(CatalogueIndex.class);
+            assertThat(concreteIndex(second)).as("an index with older mappings is replaced at start-up")
+                                             .isNotEqualTo(original);
+            await().atMost(Duration.ofSeconds(60)).until(() -> replays.isCaughtUp() && documents(second) == 3);
             String before = concreteIndex(second);
 
             replays.replay();

@@ -2,6 +2,7 @@ package dev.marketplace.query.catalogue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,15 @@ import org.springframework.stereotype.Component;
  * The mappings live in {@code elasticsearch/catalogue-index.json}, the analysis settings here; both use only what
  * a core-modules build of Elasticsearch offers. Replicas expand with the cluster up to the configured number
  * ({@code auto_expand_replicas}), so a single node stays green and a cluster keeps answering when a node is lost.
+ * The mappings carry a version ({@code _meta.version}); an index made from an older version is replaced at start-up,
+ * since fields such as term vectors cannot be added to an existing index.
  */
 @Component
 public class CatalogueIndex {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueIndex.class);
+    private static final String MAPPINGS = "/elasticsearch/catalogue-index.json";
+    static final int MAPPING_VERSION = mappingVersion();
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
                                                                      .withZone(ZoneOffset.UTC);
 
@@ -42,11 +48,23 @@ public class CatalogueIndex {
         return properties.alias();
     }
 
-    /** Creates the first index and its alias when the alias is missing; true when it did. */
+    /**
+     * Creates the first index and its alias when the alias is missing, or replaces the index with an empty one when
+     * it was made from older mappings; true when it did either (the catalogue must then be projected again).
+     */
     public boolean ensureExists() {
         try {
             if (client.indices().existsAlias(a -> a.name(alias())).value()) {
-                return false;
+                List<Integer> versions = mappingVersionsBehindAlias();
+                if (versions.stream().allMatch(v -> v == MAPPING_VERSION)) {
+                    client.indices().putSettings(p -> p.index(alias()).settings(
+                            s -> s.refreshInterval(t -> t.time(properties.refreshInterval()))));
+                    return false;
+                }
+                log.warn("Catalogue index behind alias {} has mappings version {}, not {}: replacing it", alias(),
+                         versions, MAPPING_VERSION);
+                recreate();
+                return true;
             }
             String index = createIndex();
             client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias()))));
@@ -93,11 +111,29 @@ public class CatalogueIndex {
         return new ArrayList<>(response.result().keySet());
     }
 
+    /** The {@code _meta.version} of each index behind the alias; 0 for an index without one. */
+    List<Integer> mappingVersionsBehindAlias() throws IOException {
+        return client.indices().getMapping(m -> m.index(alias())).result().values().stream()
+                     .map(index -> index.mappings().meta().get("version"))
+                     .map(version -> version == null ? 0 : version.to(Integer.class))
+                     .toList();
+    }
+
+    private static int mappingVersion() {
+        try (InputStream mapping = CatalogueIndex.class.getResourceAsStream(MAPPINGS)) {
+            return new ObjectMapper().readTree(Objects.requireNonNull(mapping, MAPPINGS))
+                                     .path("mappings").path("_meta").path("version").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + MAPPINGS, e);
+        }
+    }
+
     private String createIndex() throws IOException {
         String index = alias() + "-" + SUFFIX.format(clock.instant());
-        try (InputStream mapping = CatalogueIndex.class.getResourceAsStream("/elasticsearch/catalogue-index.json")) {
+        try (InputStream mapping = CatalogueIndex.class.getResourceAsStream(MAPPINGS)) {
             client.indices().create(c -> c.index(index).withJson(mapping)
                     .settings(s -> s.numberOfShards(String.valueOf(properties.shards()))
+                                    .refreshInterval(t -> t.time(properties.refreshInterval()))
                                     .autoExpandReplicas("0-" + properties.replicas())
                                     .analysis(a -> a.normalizer("folded", n -> n.custom(cn -> cn.filter("lowercase"))))));
         }
