@@ -2,5 +2,5 @@
 -- share the work, and hand surplus event-processor segments to newcomers (SegmentBalancer).
 create table cluster_node (
     node_id    varchar(255) not null primary key,
-    last_seen  timestamp    not null
+    last_seen  timestamp with time zone not null
 );

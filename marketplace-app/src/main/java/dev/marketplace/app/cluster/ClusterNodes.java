@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code cluster_node} table: which nodes are alive, judged by how fresh their heartbeat is, and how many
- * segments of a processor each owner holds in the token store. Node clocks are assumed to agree to well within the
+ * segments of a processor each owner holds in the token store. Heartbeats are instants (a time-zoned column), so
+ * nodes in different time zones agree; node clocks are assumed to agree to well within the
  * node timeout (NTP), since each node writes its own time.
  */
 class ClusterNodes {

@@ -210,13 +210,19 @@ class ScaleTest {
             });
         }
         long loadStarted = System.nanoTime();
-        await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= 120);
-        c.kill();
-        nodes.remove(c);
-        long killed = System.nanoTime();
-        int atKill = acknowledged.size();
-        await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= atKill + 120);
-        load.shutdownNow();
+        long killed;
+        int atKill;
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= 120);
+            c.kill();
+            nodes.remove(c);
+            killed = System.nanoTime();
+            atKill = acknowledged.size();
+            int beforeKill = atKill;
+            await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= beforeKill + 120);
+        } finally {
+            load.shutdownNow();
+        }
         assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         double seconds = (System.nanoTime() - loadStarted) / 1e9;
         System.out.printf("scale: %d registrations acknowledged in %.1f s (%.0f/s from 6 clients; %s), node-c killed"

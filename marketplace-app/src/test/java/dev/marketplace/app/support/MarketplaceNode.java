@@ -46,13 +46,18 @@ public final class MarketplaceNode {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/" + id + ".log")).start();
         MarketplaceNode node = new MarketplaceNode(id, port, process);
-        await().atMost(Duration.ofSeconds(150)).ignoreExceptions().until(() -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("node " + id + " exited with " + process.exitValue() + "; see target/" + id
-                                         + ".log");
-            }
-            return node.ready();
-        });
+        try {
+            await().atMost(Duration.ofSeconds(150)).ignoreExceptions().until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("node " + id + " exited with " + process.exitValue() + "; see target/"
+                                             + id + ".log");
+                }
+                return node.ready();
+            });
+        } catch (RuntimeException | AssertionError notReady) {
+            process.destroyForcibly(); // nobody else holds it yet
+            throw notReady;
+        }
         return node;
     }
 

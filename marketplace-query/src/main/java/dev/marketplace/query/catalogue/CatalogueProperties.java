@@ -8,15 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param indexPrefix prefix of the alias and of every concrete index behind it
  * @param shards      primary shards of a new index
- * @param replicas    replicas of a new index; 0 on a single node, 1 or more on a cluster
+ * @param replicas    at most this many replicas of a new index ({@code auto_expand_replicas: 0-N}): none on a
+ *                    single node, so it stays green, and up to N on a cluster
  * @param refreshInterval how soon a write becomes searchable (Elasticsearch's {@code refresh_interval}, set on the
  *                    index at every start); the catalogue's freshness is the projection's lag plus up to this
  */
 @ConfigurationProperties("marketplace.catalogue")
 public record CatalogueProperties(@DefaultValue("marketplace-") String indexPrefix,
                                   @DefaultValue("1") int shards,
-                                  @DefaultValue("0") int replicas,
-                                  @DefaultValue("250ms") String refreshInterval) {
+                                  @DefaultValue("1") int replicas,
+                                  @DefaultValue("1s") String refreshInterval) {
 
     public String alias() {
         return indexPrefix + "catalogue";
