@@ -114,6 +114,11 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks the element once it exists, looking it up again if the page re-rendered it meanwhile. */
+    /** Clicks what the selector finds, finding it again if a redraw replaced it between finding and clicking. */
+    void click(String css) {
+        click(By.cssSelector(css));
+    }
+
     void click(By by) {
         await(d -> {
             d.findElement(by).click();

@@ -24,12 +24,12 @@ abstract class BrowserTest {
     /** On the catalogue: searches for the text. */
     void search(String query) {
         browser.type("#search", query);
-        browser.find("form[role=search] button[type=submit]").click();
+        browser.click("form[role=search] button[type=submit]");
     }
 
     /** On the review console: reloads the queue and opens every further page of it. */
     void showWholeQueue() {
-        browser.find("#refresh-queue").click();
+        browser.click("#refresh-queue");
         browser.await(d -> {
             List<WebElement> more = d.findElements(By.cssSelector("#queue button.more"));
             more.stream().filter(WebElement::isEnabled).findFirst().ifPresent(WebElement::click);

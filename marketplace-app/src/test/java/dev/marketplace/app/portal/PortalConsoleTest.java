@@ -53,10 +53,10 @@ class PortalConsoleTest extends BrowserTest {
                            && !d.findElements(By.cssSelector(item + " button.hide")).isEmpty());
 
         browser.type("#open-program [name=programId]", program);
-        browser.find("#open-program button[type=submit]").click();
+        browser.click("#open-program button[type=submit]");
         browser.awaitText("main h1", "Follower Booster");
         browser.type("#moderation [name=reason]", "Sells fake followers");
-        browser.find("#moderate").click();
+        browser.click("#moderate");
         browser.awaitText("#moderation .form-status", "The program is suspended.");
         browser.awaitText("#moderate", "Reinstate").click();
         browser.awaitText("#moderation .form-status", "The program is reinstated.");
@@ -111,7 +111,7 @@ class PortalConsoleTest extends BrowserTest {
         browser.open("#/developer/program/" + program);
         browser.type("#listing-form [name=summary]", "Now with live departure boards");
         browser.type("#listing-form [name=tags]", "boards, live");
-        browser.find("#listing-form button[type=submit]").click();
+        browser.click("#listing-form button[type=submit]");
         browser.awaitText("#listing-form .form-status", "The listing is saved.");
         browser.awaitAfter(() -> browser.open("#/program/" + program),
                            d -> d.findElement(By.cssSelector("main .lead")).getText()

@@ -24,13 +24,13 @@ class PortalJourneyTest extends BrowserTest {
     void aProgramGoesFromSubmissionToARepliedRating() {
         String developer = browser.window();
         browser.signIn("dev-ferry", "DEVELOPER");
-        browser.find("#register-link").click();
+        browser.click("#register-link");
         browser.type("#register-form [name=name]", NAME);
         browser.type("#register-form [name=summary]", "Buy harbour ferry tickets and board with a QR code");
         browser.type("#register-form [name=description]", "Timetables, tickets and boarding passes for the harbour.");
         browser.choose("#register-form [name=category]", "TRANSPORT");
         browser.type("#register-form [name=tags]", "ferry, tickets");
-        browser.find("#register-form button[type=submit]").click();
+        browser.click("#register-form button[type=submit]");
         browser.awaitText("main h1", NAME);
         String programId = browser.driver().getCurrentUrl().replaceAll(".*#/developer/program/", "");
 
@@ -43,12 +43,12 @@ class PortalJourneyTest extends BrowserTest {
         browser.screenshot("review-queue");
         openReview(NAME + " 1.0.0");
         assertThat(browser.text("#changes")).contains("This is the first version");
-        browser.find("#claim").click();
+        browser.click("#claim");
         browser.awaitText("#decision .form-status", "You have claimed this review.");
-        browser.find("#decision input[value=CRASHES]").click();
-        browser.find("#decision input[value=PERMISSIONS_NOT_JUSTIFIED]").click();
+        browser.click("#decision input[value=CRASHES]");
+        browser.click("#decision input[value=PERMISSIONS_NOT_JUSTIFIED]");
         browser.type("#decision [name=comment]", "It closes when the camera opens; why does it need location?");
-        browser.find("#reject").click();
+        browser.click("#reject");
         browser.awaitText("#decided", "Version 1.0.0 is Rejected.");
 
         browser.switchTo(developer);
@@ -67,16 +67,16 @@ class PortalJourneyTest extends BrowserTest {
         assertThat(browser.text("[data-diff=permission-removed]")).isEqualTo("Location");
         assertThat(browser.text("[data-diff=permission-added]")).isEqualTo("None");
         browser.screenshot("review-page");
-        browser.find("#approve").click();
+        browser.click("#approve");
         browser.awaitText("#decided", "Version 1.0.1 is Approved.");
 
         browser.switchTo(developer);
         browser.awaitText("#live-decision", "Version 1.0.1 is now Approved.");
         browser.type("#versions tr[data-version='1.0.1'] input.percentage", "50");
-        browser.find("#versions tr[data-version='1.0.1'] button.release").click();
+        browser.click("#versions tr[data-version='1.0.1'] button.release");
         browser.awaitText("#versions tr[data-version='1.0.1']", "50% of users");
         browser.type("#versions tr[data-version='1.0.1'] input.percentage", "100");
-        browser.find("#versions tr[data-version='1.0.1'] button.release").click();
+        browser.click("#versions tr[data-version='1.0.1'] button.release");
         browser.awaitText("#versions tr[data-version='1.0.1']", "100% of users");
         browser.awaitText("#history", "Released 1.0.1 to all users");
         assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
@@ -98,17 +98,17 @@ class PortalJourneyTest extends BrowserTest {
         search.sendKeys(Keys.ENTER);
         browser.await(d -> d.findElement(By.id("search")).getAttribute("value").equals(NAME));
         browser.find("#results [data-program-id='" + programId + "']");
-        browser.find("[data-program-id='" + programId + "'] a.program-name").click();
+        browser.click("[data-program-id='" + programId + "'] a.program-name");
         browser.awaitText("main h1", NAME);
-        browser.find("#install").click();
+        browser.click("#install");
         browser.awaitText("main .form-status", "Installed.");
         browser.awaitText("#install-controls", "You have this program installed.");
         assertThat(browser.driver().findElements(By.id("install"))).as("no second install button").isEmpty();
         browser.awaitAfter(() -> browser.open("#/program/" + programId),
                            d -> d.findElement(By.cssSelector("#install-controls #uninstall")));
-        browser.find("#stars-4").click();
+        browser.click("#stars-4");
         browser.type("#rating-text", "Boarding took ten seconds.");
-        browser.find("#rate-form button[type=submit]").click();
+        browser.click("#rate-form button[type=submit]");
         browser.awaitText("#rate-form .form-status", "Thank you: your rating is saved.");
         browser.awaitText("#ratings", "Boarding took ten seconds.");
 
@@ -117,7 +117,7 @@ class PortalJourneyTest extends BrowserTest {
                 d -> d.findElement(By.cssSelector("#developer-ratings [data-rating-id]")));
         assertThat(rating.getText()).contains("Boarding took ten seconds.").contains("by uma-user");
         browser.type("#developer-ratings .reply-form textarea", "Thank you for sailing with us!");
-        browser.find("#developer-ratings .reply-form button[type=submit]").click();
+        browser.click("#developer-ratings .reply-form button[type=submit]");
         browser.awaitText("#developer-ratings .reply", "Thank you for sailing with us!");
         browser.screenshot("developer-program");
         browser.open("#/developer");
@@ -149,7 +149,7 @@ class PortalJourneyTest extends BrowserTest {
         }
         browser.type("#submit-form [name=packageDigest]", DIGEST);
         browser.type("#submit-form [name=packageSize]", "2097152");
-        browser.find("#submit-form button[type=submit]").click();
+        browser.click("#submit-form button[type=submit]");
         browser.awaitText("#submit-form .form-status", "Version " + version + " is submitted for review.");
     }
 

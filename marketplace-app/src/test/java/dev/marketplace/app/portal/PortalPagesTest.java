@@ -36,21 +36,21 @@ class PortalPagesTest extends BrowserTest {
         browser.screenshot("register");
         browser.type("#register-form [name=name]", "X");
         browser.type("#register-form [name=summary]", "Forms that say what is wrong");
-        browser.find("#register-form button[type=submit]").click();
+        browser.click("#register-form button[type=submit]");
         assertErrorOnlyAt("#register-form", "name", "Enter a name of 2 to 50 characters on one line.");
 
         browser.type("#register-form [name=name]", "Taken Name For Forms");
-        browser.find("#register-form button[type=submit]").click();
+        browser.click("#register-form button[type=submit]");
         assertErrorOnlyAt("#register-form", "name",
                           "Another mini-program already has this name. Choose a different one.");
 
         browser.type("#register-form [name=name]", "Form Errors Demo");
         browser.type("#register-form [name=iconUrl]", "http://insecure.example.org/icon.png");
-        browser.find("#register-form button[type=submit]").click();
+        browser.click("#register-form button[type=submit]");
         assertErrorOnlyAt("#register-form", "iconUrl", "Enter an https:// address.");
 
         browser.type("#register-form [name=iconUrl]", "https://cdn.example.org/icon.png");
-        browser.find("#register-form button[type=submit]").click();
+        browser.click("#register-form button[type=submit]");
         browser.awaitText("main h1", "Form Errors Demo");
 
         submitVersion("one point oh", "ab".repeat(32), "1024");
@@ -68,7 +68,7 @@ class PortalPagesTest extends BrowserTest {
         submitVersion("1.0.0", "ab".repeat(32), "1024");
         browser.awaitText("#submit-form .form-status", "Version 1.0.0 is submitted for review.");
 
-        browser.find("#versions tr[data-version='1.0.0'] button.withdraw").click();
+        browser.click("#versions tr[data-version='1.0.0'] button.withdraw");
         browser.awaitText("#versions tr[data-version='1.0.0']", "Withdrawn");
         submitVersion("0.9.0", "ab".repeat(32), "1024");
         assertErrorOnlyAt("#submit-form", "version",
@@ -92,7 +92,7 @@ class PortalPagesTest extends BrowserTest {
         browser.open("#/developer/new");
         browser.type("#register-form [name=name]", "好");
         browser.type("#register-form [name=summary]", "中文的错误提示");
-        browser.find("#register-form button[type=submit]").click();
+        browser.click("#register-form button[type=submit]");
         assertErrorOnlyAt("#register-form", "name", "请输入 2 到 50 个字符的单行名称。");
 
         browser.choose("#language", "en");
@@ -172,7 +172,7 @@ class PortalPagesTest extends BrowserTest {
         browser.type("#submit-form [name=changelog]", "Forms");
         browser.type("#submit-form [name=packageDigest]", digest);
         browser.type("#submit-form [name=packageSize]", size);
-        browser.find("#submit-form button[type=submit]").click();
+        browser.click("#submit-form button[type=submit]");
     }
 
     /** The sentence stands under the named field, that field is marked invalid, and no other field shows an error. */
