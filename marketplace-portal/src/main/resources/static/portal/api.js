@@ -48,7 +48,13 @@ export async function graphql(document, variables = {}) {
     throw new ApiError([{code: 'OFFLINE'}]);
   }
   if (!response.ok && response.status !== 400) throw await refusal(response);
-  const body = await response.json();
+  let body;
+  try {
+    body = await response.json();
+  } catch (e) {
+    // Not the API's answer (a proxy's page, a cut-off body): say the service is unavailable, never a parse error.
+    throw new ApiError([{code: 'UNAVAILABLE'}]);
+  }
   if (body.errors?.length) throw new ApiError(problemsOf(body.errors));
   return body.data;
 }

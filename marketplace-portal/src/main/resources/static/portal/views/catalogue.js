@@ -115,7 +115,9 @@ async function load(results, facets, after) {
   try {
     page = (await graphql(CATALOGUE, variables)).catalogue;
   } catch (e) {
-    fill(results, h('p', {class: 'error', role: 'alert'}, e.problems ? sentence(e.problems[0]) : String(e)));
+    if (asked !== latest) return; // a newer search has answered or will
+    fill(results, h('p', {class: 'error', role: 'alert'},
+                    sentence(e.problems ? e.problems[0] : {code: 'UNAVAILABLE'})));
     return;
   }
   if (asked !== latest) return; // a newer search has started; its answer wins
