@@ -9,16 +9,9 @@ import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.Tokens;
 import dev.marketplace.query.subscription.FindVersionUpdatesQuery;
-import dev.marketplace.query.subscription.FollowersOnShutdown;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -69,8 +62,6 @@ class VersionSubscriptionTest {
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    FollowersOnShutdown followersOnShutdown;
     @Autowired
     ApplicationContext context;
     @LocalServerPort
@@ -135,30 +126,6 @@ class VersionSubscriptionTest {
         String later = marketplace.submit("dev-sse", program, "1.2.0");
         marketplace.approve("reviewer-sse", later);
         awaitFollowers(program, 0);
-    }
-
-    @Test
-    void aNodeShuttingDownEndsItsServerSentEventStreamsSoGracefulShutdownNeedNotWaitForThem() throws Exception {
-        String program = marketplace.publish("dev-bye", "Subscription Ended On Shutdown");
-        String subscription = "subscription { versionStatusChanged(miniProgramId: \\\"" + program + "\\\") { id } }";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + subscription + "\"}")).build();
-        CompletableFuture<HttpResponse<String>> stream = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
-        try {
-            awaitFollowers(program, 1);
-            assertThat(stream).isNotDone();
-
-            followersOnShutdown.completeAll();
-
-            // The whole response arrives, so the request is over and a graceful shutdown has nothing to wait for.
-            HttpResponse<String> response = stream.get(PROMPTLY.toSeconds(), TimeUnit.SECONDS);
-            assertThat(response.body()).contains("event:complete");
-            assertThat(followers(program)).isZero();
-        } finally {
-            stream.cancel(true);
-        }
     }
 
     @Test
