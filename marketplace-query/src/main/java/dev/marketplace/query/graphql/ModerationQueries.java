@@ -13,8 +13,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ModerationQueries {
 
-    private static final int MAX_PAGE = 100;
-
     private final PopularityStore store;
 
     ModerationQueries(PopularityStore store) {
@@ -26,10 +24,7 @@ class ModerationQueries {
         if (!Viewer.required().acts(Role.REVIEWER)) {
             throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the REVIEWER role.");
         }
-        int size = first == null ? 20 : first;
-        if (size < 0 || size > MAX_PAGE) {
-            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_PAGE + ", not " + size);
-        }
+        int size = RatingCursor.pageSize(first);
         RatingCursor from = after == null ? null : RatingCursor.decode(after);
         return RatingCursor.connection(store.flaggedRatings(from == null ? null : from.updatedAt(),
                                                             from == null ? null : from.ratingId(), size + 1),

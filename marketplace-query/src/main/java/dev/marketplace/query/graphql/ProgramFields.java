@@ -9,7 +9,6 @@ import dev.marketplace.query.graphql.Connections.RatingConnection;
 import dev.marketplace.query.graphql.Connections.RatingSummary;
 import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.rating.RatingView;
-import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.query.catalogue.PopularityStore;
 import java.time.Clock;
@@ -33,8 +32,6 @@ import reactor.core.publisher.Mono;
  */
 @Controller
 class ProgramFields {
-
-    private static final int MAX_RATINGS_PAGE = 100;
 
     private final PopularityStore store;
     private final Clock clock = Clock.systemUTC();
@@ -78,10 +75,7 @@ class ProgramFields {
     @SchemaMapping(typeName = "MiniProgram")
     CompletableFuture<RatingConnection> ratings(MiniProgramView program, @Argument Integer first,
                                                 @Argument String after, DataLoader<RatingsKey, RatingsPage> loader) {
-        int size = first == null ? 20 : first;
-        if (size < 0 || size > MAX_RATINGS_PAGE) {
-            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_RATINGS_PAGE + ", not " + size);
-        }
+        int size = RatingCursor.pageSize(first);
         boolean reviewer = Viewer.current().map(a -> a.acts(Role.REVIEWER)).orElse(false);
         RatingCursor from = after == null ? null : RatingCursor.decode(after);
         return loader.load(new RatingsKey(program.id(), reviewer, size, from))

@@ -18,6 +18,17 @@ record RatingCursor(Instant updatedAt, String ratingId) {
                      .encodeToString((updatedAt + "|" + ratingId).getBytes(StandardCharsets.UTF_8));
     }
 
+    static final int MAX_PAGE = 100;
+
+    /** The size of a page of ratings a client asked for: 20 unless given, at most {@value #MAX_PAGE}. */
+    static int pageSize(Integer first) {
+        int size = first == null ? 20 : first;
+        if (size < 0 || size > MAX_PAGE) {
+            throw RuleViolation.invalid("first", "must be between 0 and " + MAX_PAGE + ", not " + size);
+        }
+        return size;
+    }
+
     /** A page of a connection from {@code size + 1} rows read after the cursor: the extra row says more follow. */
     static RatingConnection connection(List<RatingView> rows, int size, long total) {
         List<RatingEdge> edges = rows.stream().limit(size)
