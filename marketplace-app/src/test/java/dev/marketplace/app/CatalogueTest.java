@@ -3,10 +3,12 @@ package dev.marketplace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.CatalogueReplays;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,6 +36,8 @@ class CatalogueTest {
     HttpGraphQlTester graphQl;
     @Autowired
     CatalogueReplays replays;
+    @Autowired
+    ElasticsearchClient elasticsearch;
     Marketplace marketplace;
     String tag;
 
@@ -211,6 +215,75 @@ class CatalogueTest {
             after = next.path("catalogue.pageInfo.endCursor").entity(String.class).get();
         }
         assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published);
+    }
+
+    /**
+     * A point in time costs Elasticsearch a request and holds the index's segments for five minutes, so a search
+     * opens one only for a client that reads a cursor to page on. Open points in time are counted by
+     * Elasticsearch's open search contexts, which only expire (never open) while this test runs.
+     */
+    @Test
+    void aPointInTimeIsOpenedOnlyForAClientThatReadsCursors() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            marketplace.publish("dev-k12", listing("Context Program " + i, "TOOLS"));
+        }
+        eventually().untilAsserted(() -> assertThat(sorted("RELEVANCE")).hasSize(3));
+        String withoutCursors = "query($f: CatalogueFilter) { catalogue(filter: $f, first: 1) "
+                                + "{ totalCount edges { node { id } } pageInfo { hasNextPage } } }";
+        String withCursor = "query($f: CatalogueFilter) { catalogue(filter: $f, first: 1) "
+                            + "{ edges { cursor node { id } } } }";
+
+        long before = openSearchContexts();
+        for (int i = 0; i < 4; i++) {
+            marketplace.anonymous().document(withoutCursors).variable("f", Map.of("tags", List.of(tag))).execute()
+                       .path("catalogue.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                       .path("catalogue.totalCount").entity(Integer.class).isEqualTo(3);
+        }
+        long afterPlainSearches = openSearchContexts();
+        assertThat(afterPlainSearches).as("open search contexts after searches that read no cursor")
+                                      .isLessThanOrEqualTo(before);
+
+        for (int i = 0; i < 4; i++) {
+            marketplace.anonymous().document(withCursor).variable("f", Map.of("tags", List.of(tag))).execute()
+                       .path("catalogue.edges[0].cursor").entity(String.class).satisfies(c -> assertThat(c).isNotBlank());
+        }
+        assertThat(openSearchContexts()).as("open search contexts after searches that read a cursor")
+                                        .isGreaterThanOrEqualTo(afterPlainSearches + 4);
+    }
+
+    /**
+     * A search hit's document holds its popularity, so the figures of a page are answered from the hits, not read
+     * again (Elasticsearch counts every document a get or multi-get reads).
+     */
+    @Test
+    void aPageOfHitsAnswersPopularityWithoutReadingItsDocumentsAgain() throws Exception {
+        String id = marketplace.publish("dev-k13", listing("Popular Lantern", "TOOLS"));
+        marketplace.install("lantern-1", id);
+        marketplace.install("lantern-2", id);
+        marketplace.rate("lantern-1", id, 4, "Bright");
+        String query = "query($f: CatalogueFilter) { catalogue(filter: $f) "
+                       + "{ edges { node { id installCount rating { count average } } } } }";
+        eventually().untilAsserted(() -> marketplace.anonymous().document(query)
+                .variable("f", Map.of("tags", List.of(tag))).execute()
+                .path("catalogue.edges[0].node.rating.count").entity(Integer.class).isEqualTo(1));
+        eventually().until(replays::isCaughtUp);
+
+        long before = documentsRead();
+        marketplace.anonymous().document(query).variable("f", Map.of("tags", List.of(tag))).execute()
+                   .path("catalogue.edges[0].node.id").entity(String.class).isEqualTo(id)
+                   .path("catalogue.edges[0].node.installCount").entity(Integer.class).isEqualTo(2)
+                   .path("catalogue.edges[0].node.rating.average").entity(Double.class).isEqualTo(4.0);
+        assertThat(documentsRead()).as("documents read by get or multi-get during the search").isEqualTo(before);
+    }
+
+    private long documentsRead() throws IOException {
+        return elasticsearch.nodes().stats(s -> s.metric("indices").indexMetric("get")).nodes().values().stream()
+                            .mapToLong(n -> n.indices().get().total()).sum();
+    }
+
+    private long openSearchContexts() throws IOException {
+        return elasticsearch.nodes().stats(s -> s.metric("indices").indexMetric("search")).nodes().values().stream()
+                            .mapToLong(n -> n.indices().search().openContexts()).sum();
     }
 
     private GraphQlTester.Response page(String sort, String after) {

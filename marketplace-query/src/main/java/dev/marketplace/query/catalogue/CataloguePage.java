@@ -7,6 +7,11 @@ import java.util.Map;
 public record CataloguePage(List<Hit> hits, boolean hasNextPage, long totalCount, Map<String, List<Facet>> facets) {
 
     public record Hit(CatalogueDocument document, String cursor, Map<String, List<String>> highlights) {
+
+        /** The popularity figures the hit was ranked by, as of the index's last refresh. */
+        public Popularity popularity() {
+            return Popularity.of(document);
+        }
     }
 
     public record Facet(String value, long count) {

@@ -57,11 +57,17 @@ public class CatalogueSearch {
         this.index = index;
     }
 
-    public CataloguePage search(CatalogueRequest request) {
+    /**
+     * One page of live programs. {@code cursorsRead} says whether the caller reads the page's cursors to ask for a
+     * following page: only then is a point in time opened for a result with more pages. Most searches show one
+     * page and never page on, and opening a point in time costs a second request and holds the index's segments
+     * for its keep-alive.
+     */
+    public CataloguePage search(CatalogueRequest request, boolean cursorsRead) {
         requirePageSize(request.first());
         CatalogueSort sort = sortOf(request);
         return run(catalogueQuery(request), highlightQuery(request), sorting(sort), request.first(), request.after(),
-                   true);
+                   true, cursorsRead);
     }
 
     /**
@@ -98,7 +104,7 @@ public class CatalogueSearch {
     public CataloguePage developerPrograms(String developerId, int first, String after) {
         requirePageSize(first);
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("developerId").value(developerId)))));
-        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, true);
+        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, true, true);
     }
 
     /** Programs with a version waiting for review, the longest waiting first. */
@@ -107,7 +113,7 @@ public class CatalogueSearch {
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("inReviewSince")))));
         List<SortOptions> oldestFirst = List.of(
                 SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))), ascending("id"));
-        return run(query, null, oldestFirst, first, after, false);
+        return run(query, null, oldestFirst, first, after, false, true);
     }
 
     private static void requirePageSize(int first) {
@@ -119,18 +125,20 @@ public class CatalogueSearch {
     /**
      * Runs one page. When the result has further pages, the following pages are read from a point in time opened
      * now and carried in the cursors, so paging stays complete and free of duplicates while documents change
-     * (installs and ratings move programs between sort positions all the time). Without a highlight query nothing
-     * is highlighted.
+     * (installs and ratings move programs between sort positions all the time). A caller that reads no cursor
+     * gets none that pages within a point in time: a cursor it did not read cannot lead to a next page. Without a
+     * highlight query nothing is highlighted.
      */
     private CataloguePage run(Query query, Query highlight, List<SortOptions> sorting, int first, String after,
-                              boolean facets) {
+                              boolean facets, boolean cursorsRead) {
         Cursors.Cursor cursor = after == null ? null : Cursors.decode(after, sorting.size());
         String pit = cursor == null ? null : cursor.pointInTime();
         try {
             SearchResponse<CatalogueDocument> response = client.search(
                     request(query, highlight, sorting, first, cursor, facets), CatalogueDocument.class);
             boolean more = response.hits().hits().size() > first;
-            String nextPit = response.pitId() != null ? response.pitId() : more ? openPointInTime() : null;
+            String nextPit = response.pitId() != null ? response.pitId()
+                    : more && cursorsRead ? openPointInTime() : null;
             return page(response, first, nextPit);
         } catch (ElasticsearchException e) {
             if (pit != null && e.status() == 404) {

@@ -8,6 +8,7 @@ import dev.marketplace.query.catalogue.CatalogueReader;
 import dev.marketplace.query.catalogue.CatalogueRequest;
 import dev.marketplace.query.catalogue.CatalogueSearch;
 import dev.marketplace.query.catalogue.CatalogueSort;
+import dev.marketplace.query.catalogue.Popularity;
 import dev.marketplace.query.graphql.Connections.CatalogueFacets;
 import dev.marketplace.query.graphql.Connections.FacetCount;
 import dev.marketplace.query.graphql.Connections.Highlight;
@@ -19,8 +20,10 @@ import dev.marketplace.query.graphql.Connections.VersionEdge;
 import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.Role;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -41,19 +44,27 @@ class CatalogueQueries {
 
     @QueryMapping
     MiniProgramConnection catalogue(@Argument String query, @Argument CatalogueFilter filter,
-                                    @Argument CatalogueSort sort, @Argument Integer first, @Argument String after) {
-        return connection(search.search(new CatalogueRequest(query, filter, sort, first == null ? 20 : first,
-                                                             after)));
+                                    @Argument CatalogueSort sort, @Argument Integer first, @Argument String after,
+                                    DataFetchingFieldSelectionSet selection,
+                                    DataLoader<String, Popularity> popularity) {
+        return connection(search.search(new CatalogueRequest(query, filter, sort, first == null ? 20 : first, after),
+                                        readsCursors(selection)), popularity);
+    }
+
+    /** Whether the query asks for a cursor it could page on with {@code after}. */
+    private static boolean readsCursors(DataFetchingFieldSelectionSet selection) {
+        return selection.contains("edges/cursor") || selection.contains("pageInfo/endCursor");
     }
 
     /** The signed-in developer's programs, whatever their status. */
     @QueryMapping
-    MiniProgramConnection myMiniPrograms(@Argument Integer first, @Argument String after) {
+    MiniProgramConnection myMiniPrograms(@Argument Integer first, @Argument String after,
+                                         DataLoader<String, Popularity> popularity) {
         Actor actor = Viewer.required();
         if (!actor.acts(Role.DEVELOPER)) {
             throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the DEVELOPER role.");
         }
-        return connection(search.developerPrograms(actor.userId(), first == null ? 20 : first, after));
+        return connection(search.developerPrograms(actor.userId(), first == null ? 20 : first, after), popularity);
     }
 
     /** Versions waiting for review, the longest waiting first. */
@@ -71,7 +82,12 @@ class CatalogueQueries {
         return new VersionConnection(edges, new PageInfo(page.hasNextPage(), endCursor), page.totalCount());
     }
 
-    private static MiniProgramConnection connection(CataloguePage page) {
+    /**
+     * The hits' documents already hold their popularity, so it goes into this request's loader: the program
+     * fields {@code installCount} and {@code rating} then need no second read of the same documents.
+     */
+    private static MiniProgramConnection connection(CataloguePage page, DataLoader<String, Popularity> popularity) {
+        page.hits().forEach(h -> popularity.prime(h.document().id(), h.popularity()));
         List<MiniProgramEdge> edges = page.hits().stream()
                 .map(h -> new MiniProgramEdge(h.document().program(), h.cursor(), highlights(h.highlights())))
                 .toList();
