@@ -10,11 +10,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole marketplace on a random loopback port, on a fresh PostgreSQL database and the shared local
- * Elasticsearch of this test run.
+ * Elasticsearch of this test run. Every request of the tests comes from 127.0.0.1 and from a handful of users, far
+ * faster than people click, so the request rate limits are set out of their reach here; the limits themselves are
+ * tested in {@code ratelimit} with settings of their own, which take precedence over these.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "marketplace.rate-limit.per-user.capacity=100000", "marketplace.rate-limit.per-user.per-second=100000",
+        "marketplace.rate-limit.per-address.capacity=100000", "marketplace.rate-limit.per-address.per-second=100000"})
 @AutoConfigureHttpGraphQlTester
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
 public @interface MarketplaceIntegrationTest {
