@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +46,7 @@ public class CatalogueSearch {
     public static final int MAX_QUERY_LENGTH = 200;
     /** How long a reader may take between two pages of one result. */
     static final String POINT_IN_TIME_KEEP_ALIVE = "5m";
-    static final List<String> FACETS = List.of("categories", "tags", "permissions");
+    public static final List<String> FACETS = List.of("categories", "tags", "permissions");
     private static final Map<String, String> FACET_FIELDS = Map.of("categories", "category", "tags", "tags",
                                                                    "permissions", "permissions");
 
@@ -58,26 +59,24 @@ public class CatalogueSearch {
     }
 
     /**
-     * One page of live programs. {@code cursorsRead} says whether the caller reads the page's cursors to ask for a
-     * following page: only then is a point in time opened for a result with more pages. Most searches show one
-     * page and never page on, and opening a point in time costs a second request and holds the index's segments
-     * for its keep-alive.
+     * One page of live programs, with the parts the caller reads. A point in time is opened for a result with more
+     * pages only when the caller reads cursors: most searches show one page and never page on, and opening one
+     * costs a second request and holds the index's segments for its keep-alive.
      */
-    public CataloguePage search(CatalogueRequest request, boolean cursorsRead) {
+    public CataloguePage search(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
-        CatalogueSort sort = sortOf(request);
-        return run(catalogueQuery(request), highlightQuery(request), sorting(sort), request.first(), request.after(),
-                   true, cursorsRead);
+        return run(catalogueQuery(request), parts.highlights() ? highlightQuery(request) : null,
+                   sorting(sortOf(request)), request.first(), request.after(), parts);
     }
 
     /**
      * The Elasticsearch request behind the first page of {@link #search}, exactly as it is sent; benchmarks send
      * it straight to Elasticsearch to compare with the same search through GraphQL.
      */
-    public SearchRequest firstPageRequest(CatalogueRequest request) {
+    public SearchRequest firstPageRequest(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
-        return request(catalogueQuery(request), highlightQuery(request), sorting(sortOf(request)), request.first(),
-                       null, true);
+        return request(catalogueQuery(request), parts.highlights() ? highlightQuery(request) : null,
+                       sorting(sortOf(request)), request.first(), null, parts);
     }
 
     private static CatalogueSort sortOf(CatalogueRequest request) {
@@ -104,7 +103,7 @@ public class CatalogueSearch {
     public CataloguePage developerPrograms(String developerId, int first, String after) {
         requirePageSize(first);
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("developerId").value(developerId)))));
-        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, true, true);
+        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, CatalogueParts.ALL);
     }
 
     /** Programs with a version waiting for review, the longest waiting first. */
@@ -113,7 +112,7 @@ public class CatalogueSearch {
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("inReviewSince")))));
         List<SortOptions> oldestFirst = List.of(
                 SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))), ascending("id"));
-        return run(query, null, oldestFirst, first, after, false, true);
+        return run(query, null, oldestFirst, first, after, new CatalogueParts(true, true, false, Set.of()));
     }
 
     private static void requirePageSize(int first) {
@@ -130,15 +129,15 @@ public class CatalogueSearch {
      * highlight query nothing is highlighted.
      */
     private CataloguePage run(Query query, Query highlight, List<SortOptions> sorting, int first, String after,
-                              boolean facets, boolean cursorsRead) {
+                              CatalogueParts parts) {
         Cursors.Cursor cursor = after == null ? null : Cursors.decode(after, sorting.size());
         String pit = cursor == null ? null : cursor.pointInTime();
         try {
             SearchResponse<CatalogueDocument> response = client.search(
-                    request(query, highlight, sorting, first, cursor, facets), CatalogueDocument.class);
+                    request(query, highlight, sorting, first, cursor, parts), CatalogueDocument.class);
             boolean more = response.hits().hits().size() > first;
             String nextPit = response.pitId() != null ? response.pitId()
-                    : more && cursorsRead ? openPointInTime() : null;
+                    : more && parts.cursors() ? openPointInTime() : null;
             return page(response, first, nextPit);
         } catch (ElasticsearchException e) {
             if (pit != null && e.status() == 404) {
@@ -151,7 +150,7 @@ public class CatalogueSearch {
     }
 
     private SearchRequest request(Query query, Query highlight, List<SortOptions> sorting, int first,
-                                  Cursors.Cursor cursor, boolean facets) {
+                                  Cursors.Cursor cursor, CatalogueParts parts) {
         String pit = cursor == null ? null : cursor.pointInTime();
         return SearchRequest.of(s -> {
             if (pit != null) {
@@ -160,7 +159,7 @@ public class CatalogueSearch {
                 s.index(index.alias());
             }
             s.size(first + 1)
-             .trackTotalHits(t -> t.enabled(true))
+             .trackTotalHits(t -> t.enabled(parts.totalCount()))
              .query(query)
              .sort(sorting);
             if (highlight != null) {
@@ -170,10 +169,8 @@ public class CatalogueSearch {
                                   .fields("summary", f -> f.numberOfFragments(0))
                                   .fields("description", f -> f.numberOfFragments(2).fragmentSize(120)));
             }
-            if (facets) {
-                FACETS.forEach(facet -> s.aggregations(facet, a -> a.terms(
-                        t -> t.field(FACET_FIELDS.get(facet)).size(30))));
-            }
+            FACETS.stream().filter(parts.facets()::contains).forEach(facet -> s.aggregations(facet, a -> a.terms(
+                    t -> t.field(FACET_FIELDS.get(facet)).size(30))));
             if (cursor != null) {
                 s.searchAfter(cursor.sortValues());
             }

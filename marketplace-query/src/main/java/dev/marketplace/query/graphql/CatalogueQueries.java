@@ -4,6 +4,7 @@ import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.query.catalogue.CatalogueFilter;
 import dev.marketplace.query.catalogue.CataloguePage;
+import dev.marketplace.query.catalogue.CatalogueParts;
 import dev.marketplace.query.catalogue.CatalogueReader;
 import dev.marketplace.query.catalogue.CatalogueRequest;
 import dev.marketplace.query.catalogue.CatalogueSearch;
@@ -23,6 +24,7 @@ import dev.marketplace.api.security.Role;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -48,12 +50,18 @@ class CatalogueQueries {
                                     DataFetchingFieldSelectionSet selection,
                                     DataLoader<String, Popularity> popularity) {
         return connection(search.search(new CatalogueRequest(query, filter, sort, first == null ? 20 : first, after),
-                                        readsCursors(selection)), popularity);
+                                        parts(selection)), popularity);
     }
 
-    /** Whether the query asks for a cursor it could page on with {@code after}. */
-    private static boolean readsCursors(DataFetchingFieldSelectionSet selection) {
-        return selection.contains("edges/cursor") || selection.contains("pageInfo/endCursor");
+    /**
+     * What the query reads of the connection besides its programs: a cursor it could page on with {@code after},
+     * the total, highlights, and which facets.
+     */
+    static CatalogueParts parts(DataFetchingFieldSelectionSet selection) {
+        return new CatalogueParts(selection.contains("edges/cursor") || selection.contains("pageInfo/endCursor"),
+                                  selection.contains("totalCount"), selection.contains("edges/highlights"),
+                                  CatalogueSearch.FACETS.stream().filter(f -> selection.contains("facets/" + f))
+                                                        .collect(Collectors.toSet()));
     }
 
     /** The signed-in developer's programs, whatever their status. */

@@ -1,0 +1,26 @@
+package dev.marketplace.query.catalogue;
+
+import java.util.Set;
+
+/**
+ * The parts of a search page the caller reads, beyond the hits themselves. Elasticsearch computes only these:
+ * highlights, facet counts and the exact total each cost it work on every matching program, and a point in time
+ * (opened for {@code cursors} when the result has more pages) costs a second request.
+ *
+ * @param cursors    whether the caller reads cursors to ask for a following page
+ * @param totalCount whether the caller reads the exact number of results
+ * @param highlights whether the caller reads highlighted fragments
+ * @param facets     the facets the caller reads, of {@link CatalogueSearch#FACETS}
+ */
+public record CatalogueParts(boolean cursors, boolean totalCount, boolean highlights, Set<String> facets) {
+
+    /** Everything: what a caller that does not say gets. */
+    public static final CatalogueParts ALL = new CatalogueParts(true, true, true, Set.copyOf(CatalogueSearch.FACETS));
+
+    public CatalogueParts {
+        facets = Set.copyOf(facets);
+        if (!CatalogueSearch.FACETS.containsAll(facets)) {
+            throw new IllegalArgumentException("unknown facets in " + facets + "; known: " + CatalogueSearch.FACETS);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.marketplace.query.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marketplace.query.catalogue.CatalogueFilter;
+import dev.marketplace.query.catalogue.CatalogueIndex;
+import dev.marketplace.query.catalogue.CatalogueParts;
+import dev.marketplace.query.catalogue.CatalogueProperties;
+import dev.marketplace.query.catalogue.CatalogueRequest;
+import dev.marketplace.query.catalogue.CatalogueSearch;
+import dev.marketplace.query.catalogue.CatalogueSort;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A catalogue search asks Elasticsearch only for the parts of a page the GraphQL query reads. */
+class CataloguePartsTest {
+
+    private final ElasticsearchClient client = new ElasticsearchClient(transport());
+    private final CatalogueSearch search = new CatalogueSearch(
+            client, new CatalogueIndex(client, new CatalogueProperties("test-", 1, 1, "1s")));
+
+    @Test
+    void theQueryDecidesWhichPartsArePrepared() {
+        assertThat(CatalogueQueries.parts(selecting("edges/node/id", "edges/node")))
+                .isEqualTo(new CatalogueParts(false, false, false, Set.of()));
+        assertThat(CatalogueQueries.parts(selecting("totalCount", "edges/highlights", "facets/tags", "facets")))
+                .isEqualTo(new CatalogueParts(false, true, true, Set.of("tags")));
+        assertThat(CatalogueQueries.parts(selecting("edges/cursor")).cursors()).isTrue();
+        assertThat(CatalogueQueries.parts(selecting("pageInfo/endCursor")).cursors()).isTrue();
+        assertThat(CatalogueQueries.parts(selecting("pageInfo/hasNextPage")).cursors()).isFalse();
+        assertThat(CatalogueQueries.parts(selecting("facets/categories", "facets/tags", "facets/permissions")))
+                .isEqualTo(new CatalogueParts(false, false, false, Set.copyOf(CatalogueSearch.FACETS)));
+    }
+
+    @Test
+    void elasticsearchIsAskedOnlyForThePartsRead() throws Exception {
+        JsonNode bare = requestFor(new CatalogueParts(false, false, false, Set.of()));
+        assertThat(bare.has("highlight")).isFalse();
+        assertThat(bare.has("aggregations")).isFalse();
+        assertThat(bare.path("track_total_hits").asBoolean(true)).isFalse();
+        assertThat(bare.path("size").asInt()).isEqualTo(11);
+
+        JsonNode some = requestFor(new CatalogueParts(false, true, true, Set.of("permissions")));
+        assertThat(some.path("highlight").path("fields").has("name")).isTrue();
+        assertThat(some.path("aggregations").fieldNames()).toIterable().containsExactly("permissions");
+        assertThat(some.path("track_total_hits").asBoolean(false)).isTrue();
+
+        assertThat(requestFor(CatalogueParts.ALL).path("aggregations").fieldNames()).toIterable()
+                .containsExactlyInAnyOrderElementsOf(CatalogueSearch.FACETS);
+    }
+
+    @Test
+    void anUnknownFacetIsRefused() {
+        assertThatThrownBy(() -> new CatalogueParts(false, false, false, Set.of("colours")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colours");
+    }
+
+    private JsonNode requestFor(CatalogueParts parts) throws Exception {
+        var request = search.firstPageRequest(
+                new CatalogueRequest("harbuor ferry", CatalogueFilter.NONE, CatalogueSort.RELEVANCE, 10, null), parts);
+        return new ObjectMapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
+    }
+
+    private static DataFetchingFieldSelectionSet selecting(String... paths) {
+        DataFetchingFieldSelectionSet selection = mock(DataFetchingFieldSelectionSet.class);
+        Set<String> selected = Set.of(paths);
+        when(selection.contains(anyString())).thenAnswer(call -> selected.contains(call.<String>getArgument(0)));
+        return selection;
+    }
+
+    private static ElasticsearchTransport transport() {
+        ElasticsearchTransport transport = mock(ElasticsearchTransport.class);
+        when(transport.jsonpMapper()).thenReturn(new JacksonJsonpMapper());
+        return transport;
+    }
+}
