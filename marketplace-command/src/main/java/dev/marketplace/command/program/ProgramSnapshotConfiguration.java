@@ -1,12 +1,16 @@
 package dev.marketplace.command.program;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.context.annotation.Bean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -17,13 +21,27 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ProgramSnapshotConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(ProgramSnapshotConfiguration.class);
+
+    /** Snapshots waiting to be taken; more than this under a burst are dropped, see {@link #snapshotExecutor}. */
+    static final int QUEUED_SNAPSHOTS = 1000;
+
     @Bean(destroyMethod = "shutdown")
     ExecutorService programSnapshotExecutor() {
-        return Executors.newSingleThreadExecutor(r -> {
+        return snapshotExecutor(QUEUED_SNAPSHOTS);
+    }
+
+    /**
+     * One thread with a bounded queue. A snapshot only shortens later loads, and the program's next threshold
+     * crossing asks for another, so when commands outrun the snapshot thread the surplus requests are dropped
+     * instead of piling up in memory.
+     */
+    static ThreadPoolExecutor snapshotExecutor(int queued) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queued), r -> {
             Thread thread = new Thread(r, "program-snapshots");
             thread.setDaemon(true);
             return thread;
-        });
+        }, (task, executor) -> log.debug("Snapshot queue full ({} waiting): one snapshot request dropped", queued));
     }
 
     @Bean
