@@ -65,7 +65,7 @@ public class CatalogueSearch {
      */
     public CataloguePage search(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
-        return run(catalogueQuery(request), parts.highlights() ? highlightQuery(request) : null,
+        return run(catalogueQuery(request), highlightQuery(request, parts),
                    sorting(sortOf(request)), request.first(), request.after(), parts);
     }
 
@@ -75,7 +75,7 @@ public class CatalogueSearch {
      */
     public SearchRequest firstPageRequest(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
-        return request(catalogueQuery(request), parts.highlights() ? highlightQuery(request) : null,
+        return request(catalogueQuery(request), highlightQuery(request, parts),
                        sorting(sortOf(request)), request.first(), null, parts);
     }
 
@@ -236,10 +236,11 @@ public class CatalogueSearch {
      * this query leaves out the fields that are never highlighted, the filters and the scoring functions; with the
      * term vectors the mappings keep for these fields, the fast vector highlighter then costs a few milliseconds
      * where the unified one spent most of a search rebuilding the typo automata for every hit and field.
+     * Null (nothing highlighted) without text or when the caller does not read highlights.
      */
-    private static Query highlightQuery(CatalogueRequest request) {
+    private static Query highlightQuery(CatalogueRequest request, CatalogueParts parts) {
         String text = textOf(request);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !parts.highlights()) {
             return null;
         }
         return Query.of(q -> q.bool(b -> b.should(allWordsWithTypos(text, "name", "summary", "description"))
