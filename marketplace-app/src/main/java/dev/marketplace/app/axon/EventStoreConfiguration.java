@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -85,6 +86,15 @@ class EventStoreConfiguration {
     @Primary
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new UniqueViolations();
+    }
+
+    /**
+     * The event store for pooled processors, calling them back when events arrive (see {@link NotifyingEventSource});
+     * named as a processor's {@code source} in application.yml.
+     */
+    @Bean
+    NotifyingEventSource notifyingEventStore(EventStore eventStore) {
+        return new NotifyingEventSource(eventStore);
     }
 
     /** Every event caused by a command records the user who sent it. */
