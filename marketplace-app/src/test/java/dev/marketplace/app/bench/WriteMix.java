@@ -63,9 +63,9 @@ final class WriteMix implements OpenLoad.Operation {
         return true;
     }
 
-    /** Registers (and publishes) a program through GraphQL; returns its id once it is live. */
-    String publish(String developer, String name) {
-        String id = register(developer, name);
+    /** Registers (and publishes) a program with one more tag through GraphQL; returns its id once it is live. */
+    String publish(String developer, String name, String tag) {
+        String id = register(developer, name, tag);
         String version = submit(developer, id);
         approve(version);
         graphQl.call(developer, Role.DEVELOPER, RELEASE, Map.of("id", version));
@@ -76,7 +76,8 @@ final class WriteMix implements OpenLoad.Operation {
         Step step = pending.poll();
         if (step == null) {
             String developer = "bench-dev-" + (n % DEVELOPERS);
-            pending.add(new Step("submit", developer, register(developer, run + " Write Program " + names.incrementAndGet()), null));
+            pending.add(new Step("submit", developer, register(developer, run + " Write Program " + names.incrementAndGet(),
+                                                               "order-ahead"), null));
             return;
         }
         switch (step.kind()) {
@@ -100,11 +101,11 @@ final class WriteMix implements OpenLoad.Operation {
         rateable.add(new Installed(user, program));
     }
 
-    private String register(String developer, String name) {
+    private String register(String developer, String name, String tag) {
         return graphQl.call(developer, Role.DEVELOPER, REGISTER, Map.of("input", Map.of(
                 "name", name, "summary", "Order ahead and pay in the app", "description",
                 "Benchmark program: browse the menu, order ahead and pick up without queueing.",
-                "category", "FOOD_AND_DRINK", "tags", List.of("bench", "order-ahead"))))
+                "category", "FOOD_AND_DRINK", "tags", List.of("bench", tag))))
                       .at("/registerMiniProgram/id").asText();
     }
 
