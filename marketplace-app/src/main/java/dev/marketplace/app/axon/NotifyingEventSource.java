@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -28,12 +29,21 @@ import org.slf4j.LoggerFactory;
 public final class NotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(NotifyingEventSource.class);
-    private static final AtomicLong WATCHERS = new AtomicLong();
+    /** How long a watcher whose reading failed waits before it opens the store's head again. */
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final String threadName;
+    private final AtomicLong watchers = new AtomicLong();
 
     public NotifyingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
+        this(store, "event-watcher");
+    }
+
+    /** With the watcher threads named {@code <threadName>-<n>}. */
+    NotifyingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String threadName) {
         this.store = store;
+        this.threadName = threadName;
     }
 
     @Override
@@ -81,7 +91,7 @@ public final class NotifyingEventSource implements StreamableMessageSource<Track
             if (watcher == null) {
                 // Opened here, so every event stored after this call wakes the processor.
                 BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken());
-                watcher = new Thread(() -> watch(head), "event-watcher-" + WATCHERS.incrementAndGet());
+                watcher = new Thread(() -> watch(head), threadName + "-" + watchers.incrementAndGet());
                 watcher.setDaemon(true);
                 watcher.start();
             }
@@ -89,27 +99,59 @@ public final class NotifyingEventSource implements StreamableMessageSource<Track
         }
 
         /**
-         * Tails the store's head and calls back whenever events arrive, until this stream is closed. Not stopped by
-         * an interrupt: one that hits an H2 file read closes the embedded database's file.
+         * Tails the store's head and calls back whenever events arrive, until this stream is closed. A failed read
+         * (the database briefly gone, say) opens the head again a second later and calls back once, for what may
+         * have arrived meanwhile: the processor relies on the callback and would otherwise look for events only
+         * every few seconds. Not stopped by an interrupt: one that hits an H2 file read closes the embedded
+         * database's file.
          */
-        private void watch(BlockingStream<TrackedEventMessage<?>> head) {
-            try (head) {
-                while (!closed) {
-                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        while (head.hasNextAvailable()) {
-                            head.nextAvailable();
+        private void watch(BlockingStream<TrackedEventMessage<?>> first) {
+            BlockingStream<TrackedEventMessage<?>> head = first;
+            while (head != null) {
+                try (BlockingStream<TrackedEventMessage<?>> watched = head) {
+                    while (!closed) {
+                        if (watched.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                            while (watched.hasNextAvailable()) {
+                                watched.nextAvailable();
+                            }
+                            callback.run();
                         }
-                        callback.run();
                     }
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        return;
+                    }
+                    log.warn("Watching the event store for new events failed; trying again in a second", e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // The processor still looks for events on its own every few seconds; it is only slower to notice.
-                if (!closed) {
-                    log.warn("Stopped watching the event store for new events; the processor will notice them late", e);
+                head = reopenAfterPause();
+                if (head != null) {
+                    callback.run();
                 }
             }
+        }
+
+        /** The store's head opened again, a second after each failure; null once this stream is closed. */
+        private BlockingStream<TrackedEventMessage<?>> reopenAfterPause() {
+            while (!closed) {
+                long until = System.nanoTime() + RETRY_NANOS;
+                while (!closed && System.nanoTime() < until) {
+                    LockSupport.parkNanos(until - System.nanoTime());
+                }
+                if (closed) {
+                    return null;
+                }
+                try {
+                    return store.openStream(store.createHeadToken());
+                } catch (RuntimeException e) {
+                    log.warn("Could not open the event store's head to watch for new events; trying again in a "
+                             + "second", e);
+                }
+            }
+            return null;
         }
 
         @Override

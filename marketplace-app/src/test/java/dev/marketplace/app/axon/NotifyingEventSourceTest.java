@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +26,9 @@ class NotifyingEventSourceTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
             .build();
-    private final NotifyingEventSource source = new NotifyingEventSource(store);
+    /** Named for this test alone: other tests' application contexts run watchers of their own in this JVM. */
+    private final String watcherName = "test-watcher-" + UUID.randomUUID();
+    private final NotifyingEventSource source = new NotifyingEventSource(store, watcherName);
 
     @AfterEach
     void shutDown() {
@@ -63,6 +71,45 @@ class NotifyingEventSourceTest {
     }
 
     @Test
+    void aWatcherWhoseReadingFailsOpensTheHeadAgainAndKeepsCallingBack() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        StreamableMessageSource<TrackedEventMessage<?>> failingOnce = new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+                // The processor's stream first, then the watcher's: that one breaks on its first read.
+                return opened.incrementAndGet() == 2 ? new BrokenStream() : store.openStream(token);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return store.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return store.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return store.createTokenAt(dateTime);
+            }
+        };
+        NotifyingEventSource recovering = new NotifyingEventSource(failingOnce, watcherName);
+        try (BlockingStream<TrackedEventMessage<?>> stream = recovering.openStream(null)) {
+            AtomicInteger callbacks = new AtomicInteger();
+            stream.setOnAvailableCallback(callbacks::incrementAndGet);
+
+            // Reopened after the failure, it calls back once for what may have arrived while it was down.
+            await().atMost(Duration.ofSeconds(10)).until(() -> opened.get() == 3 && callbacks.get() == 1);
+            store.publish(GenericEventMessage.asEventMessage("after the failure"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> callbacks.get() == 2);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("after the failure");
+        }
+    }
+
+    @Test
     void closingTheStreamStopsItsWatcher() {
         Set<Thread> before = watchers();
         BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
@@ -77,9 +124,32 @@ class NotifyingEventSourceTest {
         assertThat(stream.setOnAvailableCallback(() -> { })).isFalse();
     }
 
-    private static Set<Thread> watchers() {
+    private Set<Thread> watchers() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("event-watcher-") && t.isAlive())
+                .filter(t -> t.getName().startsWith(watcherName + "-") && t.isAlive())
                 .collect(Collectors.toSet());
+    }
+
+    /** A stream whose reading fails, as one over a database that has just gone away. */
+    private static final class BrokenStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            throw new IllegalStateException("the event store could not be read");
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            throw new IllegalStateException("the event store could not be read");
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
