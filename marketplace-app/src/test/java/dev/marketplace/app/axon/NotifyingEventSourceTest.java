@@ -2,9 +2,11 @@ package dev.marketplace.app.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +16,6 @@ import java.util.stream.Collectors;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -73,28 +74,12 @@ class NotifyingEventSourceTest {
     @Test
     void aWatcherWhoseReadingFailsOpensTheHeadAgainAndKeepsCallingBack() throws Exception {
         AtomicInteger opened = new AtomicInteger();
-        StreamableMessageSource<TrackedEventMessage<?>> failingOnce = new StreamableMessageSource<>() {
-            @Override
-            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-                // The processor's stream first, then the watcher's: that one breaks on its first read.
-                return opened.incrementAndGet() == 2 ? new BrokenStream() : store.openStream(token);
-            }
-
-            @Override
-            public TrackingToken createTailToken() {
-                return store.createTailToken();
-            }
-
-            @Override
-            public TrackingToken createHeadToken() {
-                return store.createHeadToken();
-            }
-
-            @Override
-            public TrackingToken createTokenAt(Instant dateTime) {
-                return store.createTokenAt(dateTime);
-            }
-        };
+        @SuppressWarnings("unchecked")
+        StreamableMessageSource<TrackedEventMessage<?>> failingOnce = mock(StreamableMessageSource.class);
+        when(failingOnce.createHeadToken()).thenAnswer(call -> store.createHeadToken());
+        // The processor's stream first, then the watcher's: that one breaks on its first read.
+        when(failingOnce.openStream(any())).thenAnswer(call -> opened.incrementAndGet() == 2
+                ? new BrokenStream() : store.openStream(call.getArgument(0)));
         NotifyingEventSource recovering = new NotifyingEventSource(failingOnce, watcherName);
         try (BlockingStream<TrackedEventMessage<?>> stream = recovering.openStream(null)) {
             AtomicInteger callbacks = new AtomicInteger();
