@@ -154,6 +154,11 @@ class PortalPagesTest extends BrowserTest {
         browser.resize(390, 844);
         try {
             browser.open("#/");
+            // Beside the box, not under it, where the suggestions would cover it.
+            WebElement box = browser.find("#search");
+            WebElement button = browser.find("form[role=search] button[type=submit]");
+            assertThat(button.getLocation().getX()).isGreaterThan(box.getLocation().getX() + box.getSize().getWidth());
+            assertThat(button.getLocation().getY()).isLessThan(box.getLocation().getY() + box.getSize().getHeight());
             browser.awaitAfter(() -> search("Pocket Sized"),
                                d -> d.findElement(By.cssSelector("#results")).getText().contains("Pocket Sized"));
             WebElement facets = browser.find("aside.facets");
