@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
@@ -13,7 +14,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 /**
  * Gives each test application context a database of its own on the PostgreSQL at 127.0.0.1:5432 (trust auth) and
  * an Elasticsearch index prefix of its own, so test classes never see each other's events or documents. The
- * database is dropped when the test JVM exits.
+ * database is dropped when its context closes.
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,7 +23,12 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String name = create();
+        String name = createDatabase();
+        // Dropped when the context has closed: registered before any bean, it is destroyed after all of them, once
+        // the processors and pools have stopped. A JVM shutdown hook would run beside Spring's own hook and take
+        // the database away from contexts still closing, which then wait out their pools' connection timeouts.
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                .registerDisposableBean(PostgresTestDatabase.class.getName(), () -> drop(name));
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.datasource.url=" + SERVER + name,
                 "spring.datasource.username=" + USER,
@@ -30,12 +36,17 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "marketplace.catalogue.index-prefix=" + name.replace('_', '-') + "-");
     }
 
-    /** Creates a fresh, empty database and returns its name. */
+    /** Creates a fresh, empty database, dropped when the test JVM exits, and returns its name. */
     public static String create() {
+        String name = createDatabase();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return name;
+    }
+
+    private static String createDatabase() {
         String name = "marketplace_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                                                   .toLowerCase(Locale.ROOT);
         execute("create database " + name);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
         return name;
     }
 
