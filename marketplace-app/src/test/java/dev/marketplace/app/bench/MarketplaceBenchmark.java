@@ -166,12 +166,14 @@ class MarketplaceBenchmark {
                                    + "in %.0f s (%.0f events/s).", programs, events, seedSeconds,
                                    events / seedSeconds));
         Long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        // The first rebuild runs on a just-started Elasticsearch and a marketplace whose projection code has not
+        // been compiled yet; the raw bulk after it would find both warm. The second rebuild is compared.
+        double coldSeconds = rebuild(programs);
+        results.note(String.format("First rebuild, on services that had not indexed yet: %d events in %.1f s "
+                                   + "(%.0f events/s); the second is the one compared.", stored, coldSeconds,
+                                   stored / coldSeconds));
         machine.loadSinceLastCall();
-        long start = System.nanoTime();
-        replays.replay();
-        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
-               .until(() -> replays.isCaughtUp() && documents(index.alias()) >= programs);
-        double replaySeconds = (System.nanoTime() - start) / 1e9;
+        double replaySeconds = rebuild(programs);
         String replayLoad = machine.loadSinceLastCall();
         List<String[]> documents = scroll(index.alias());
         double bulkSeconds = bulkIntoFreshIndex(documents);
@@ -184,6 +186,15 @@ class MarketplaceBenchmark {
                     replayRate / bulkRate >= 0.70, replayLoad + " / " + bulkLoad);
         results.add("2 projection", "documents/s", Results.f(documents.size() / replaySeconds),
                     Results.f(documents.size() / bulkSeconds), bulkSeconds / replaySeconds, "", null, "");
+    }
+
+    /** Replays the catalogue from the first event and answers the seconds until it holds every program again. */
+    private double rebuild(int programs) {
+        long start = System.nanoTime();
+        replays.replay();
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100))
+               .until(() -> replays.isCaughtUp() && documents(index.alias()) >= programs);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** GraphQL catalogue searches against the same Elasticsearch request sent straight to Elasticsearch. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -26,18 +27,21 @@ class SegmentBalancerTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Value("${axon.eventhandling.processors.catalogue.initial-segment-count}")
+    int segments;
 
     @Test
     void aLiveNeighbourGetsHalfTheSegmentsAndASilentOneLosesThem() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims()).isEqualTo(Map.of(ME, 6)));
+        assertThat(segments).as("an even number, to be halved").isEven();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(claims()).isEqualTo(Map.of(ME, segments)));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             beatAs("neighbour");
-            assertThat(claims().get(ME)).as("segments kept while a neighbour is live").isEqualTo(3);
+            assertThat(claims().get(ME)).as("segments kept while a neighbour is live").isEqualTo(segments / 2);
         });
 
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
-                assertThat(claims()).as("the neighbour fell silent").isEqualTo(Map.of(ME, 6)));
+                assertThat(claims()).as("the neighbour fell silent").isEqualTo(Map.of(ME, segments)));
     }
 
     private void beatAs(String node) {

@@ -93,7 +93,10 @@ class ScaleTest {
                 "--spring.elasticsearch.uris=" + String.join(",", elasticsearch.stream().map(LocalElasticsearch::httpUri).toList()),
                 "--marketplace.catalogue.index-prefix=" + prefix,
                 "--marketplace.rate-limit.enabled=false",
-                "--marketplace.programs.review-sla=" + REVIEW_SLA);
+                "--marketplace.programs.review-sla=" + REVIEW_SLA,
+                // A three-node deployment: a multiple of its node count, so every node gets an even share.
+                "--axon.eventhandling.processors.catalogue.initial-segment-count=" + SEGMENTS,
+                "--axon.eventhandling.processors.catalogue.thread-count=" + SEGMENTS);
         nodeArguments = arguments;
         // One after the other: the first node creates the catalogue index and its alias.
         a = MarketplaceNode.start("node-a", arguments);
