@@ -22,8 +22,10 @@ import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.Role;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -55,12 +57,15 @@ class CatalogueQueries {
 
     /**
      * What the query reads of the connection besides its programs: a cursor it could page on with {@code after},
-     * the total, highlights, and which facets.
+     * the total, highlights, and which facets. The selected fields' paths are read once: the selection's own
+     * {@code contains} compiles a glob pattern on every call.
      */
     static CatalogueParts parts(DataFetchingFieldSelectionSet selection) {
-        return new CatalogueParts(selection.contains("edges/cursor") || selection.contains("pageInfo/endCursor"),
-                                  selection.contains("totalCount"), selection.contains("edges/highlights"),
-                                  CatalogueSearch.FACETS.stream().filter(f -> selection.contains("facets/" + f))
+        Set<String> selected = selection.getFields().stream().map(SelectedField::getQualifiedName)
+                                        .collect(Collectors.toSet());
+        return new CatalogueParts(selected.contains("edges/cursor") || selected.contains("pageInfo/endCursor"),
+                                  selected.contains("totalCount"), selected.contains("edges/highlights"),
+                                  CatalogueSearch.FACETS.stream().filter(f -> selected.contains("facets/" + f))
                                                         .collect(Collectors.toSet()));
     }
 

@@ -2,7 +2,6 @@ package dev.marketplace.query.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -20,6 +19,9 @@ import dev.marketplace.query.catalogue.CatalogueRequest;
 import dev.marketplace.query.catalogue.CatalogueSearch;
 import dev.marketplace.query.catalogue.CatalogueSort;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +74,15 @@ class CataloguePartsTest {
         return new ObjectMapper().readTree(JsonpUtils.toJsonString(request, new JacksonJsonpMapper()));
     }
 
+    /** A selection of fields at these paths, as graphql-java names them ({@code edges/node/id}). */
     private static DataFetchingFieldSelectionSet selecting(String... paths) {
         DataFetchingFieldSelectionSet selection = mock(DataFetchingFieldSelectionSet.class);
-        Set<String> selected = Set.of(paths);
-        when(selection.contains(anyString())).thenAnswer(call -> selected.contains(call.<String>getArgument(0)));
+        List<SelectedField> fields = Arrays.stream(paths).map(path -> {
+            SelectedField field = mock(SelectedField.class);
+            when(field.getQualifiedName()).thenReturn(path);
+            return field;
+        }).toList();
+        when(selection.getFields()).thenReturn(fields);
         return selection;
     }
 
