@@ -276,6 +276,36 @@ class CatalogueTest {
         assertThat(documentsRead()).as("documents read by get or multi-get during the search").isEqualTo(before);
     }
 
+    /**
+     * A search brings back each program's versions (their changelogs, permissions and data uses) only for a query
+     * that reads them; one that does reads all of them, through a fragment too, and one that does not still gets
+     * the program's own fields.
+     */
+    @Test
+    void aSearchReadsTheVersionsOfItsProgramsOnlyWhenAskedAndThenAllOfThem() {
+        String id = marketplace.publish("dev-k14", listing("Versioned Lantern", "TOOLS"));
+        marketplace.submit("dev-k14", id, "1.1.0");
+        String history = "query($f: CatalogueFilter) { catalogue(filter: $f) { edges { node { ...history } } } } "
+                         + "fragment history on MiniProgram { currentVersion { number } versions { number status } }";
+        eventually().untilAsserted(() -> marketplace.anonymous().document(history)
+                .variable("f", Map.of("tags", List.of(tag))).execute()
+                .path("catalogue.edges[0].node.currentVersion.number").entity(String.class).isEqualTo("1.0.0")
+                .path("catalogue.edges[0].node.versions[*].number").entityList(String.class)
+                .satisfies(numbers -> assertThat(numbers).containsExactlyInAnyOrder("1.0.0", "1.1.0"))
+                .path("catalogue.edges[0].node.versions[*].status").entityList(String.class)
+                .satisfies(statuses -> assertThat(statuses).containsExactlyInAnyOrder("RELEASED", "IN_REVIEW")));
+
+        String card = "query($f: CatalogueFilter) { catalogue(filter: $f) "
+                      + "{ edges { node { id name summary category tags status developer { id } } } } }";
+        marketplace.anonymous().document(card).variable("f", Map.of("tags", List.of(tag))).execute()
+                   .path("catalogue.edges[0].node.id").entity(String.class).isEqualTo(id)
+                   .path("catalogue.edges[0].node.name").entity(String.class).isEqualTo("Versioned Lantern")
+                   .path("catalogue.edges[0].node.category").entity(String.class).isEqualTo("TOOLS")
+                   .path("catalogue.edges[0].node.tags").entityList(String.class).contains(tag)
+                   .path("catalogue.edges[0].node.status").entity(String.class).isEqualTo("LIVE")
+                   .path("catalogue.edges[0].node.developer.id").entity(String.class).isEqualTo("dev-k14");
+    }
+
     private long documentsRead() throws IOException {
         return elasticsearch.nodes().stats(s -> s.metric("indices").indexMetric("get")).nodes().values().stream()
                             .mapToLong(n -> n.indices().get().total()).sum();

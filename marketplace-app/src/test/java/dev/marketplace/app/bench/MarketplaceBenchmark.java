@@ -73,7 +73,8 @@ class MarketplaceBenchmark {
             + "{ totalCount edges { node { id name installCount } } "
             + "facets { categories { value count } tags { value count } permissions { value count } } } }";
     /** What {@link #SEARCH} reads besides the hits, so the direct request is the one GraphQL sends for it. */
-    static final CatalogueParts SEARCH_PARTS = new CatalogueParts(false, true, false, Set.copyOf(CatalogueSearch.FACETS));
+    static final CatalogueParts SEARCH_PARTS = new CatalogueParts(false, true, false,
+                                                                  Set.copyOf(CatalogueSearch.FACETS), false);
     /** The freshness probe's query: the probe program's own tag, a filter as cheap as a query gets. */
     static final String FIND = "query($t: [String!]) { catalogue(filter: {tags: $t}, first: 3) { edges { node { id } } } }";
     static final String UPDATE = "mutation($input: UpdateListingInput!) { updateListing(input: $input) { id } }";
@@ -123,18 +124,18 @@ class MarketplaceBenchmark {
                               + ", Elasticsearch " + raw.get("/_cat/nodes?h=version").strip();
             results = new Results(machine.describe() + "; " + versions + "; scale " + SCALE);
             System.out.println("BENCH machine: " + machine.describe() + "; " + versions + "; scale " + SCALE);
-            projection();
+            scenario("projection", this::projection);
             if (SCENARIOS.contains("search")) {
-                search();
+                scenario("search", this::search);
             }
             if (SCENARIOS.contains("write")) {
-                writePath();
+                scenario("write path", this::writePath);
             }
             if (SCENARIOS.contains("freshness")) {
-                freshness();
+                scenario("freshness", this::freshness);
             }
             if (SCENARIOS.contains("long")) {
-                longAggregates();
+                scenario("long aggregates", this::longAggregates);
             }
         } finally {
             if (results != null) {
@@ -144,6 +145,19 @@ class MarketplaceBenchmark {
             }
         }
         assertThat(problems).as("errors during the measured runs").isEmpty();
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    /** Runs one scenario and notes what the benchmark JVM's garbage collectors did during it. */
+    private void scenario(String name, Scenario scenario) throws Exception {
+        machine.collectionsSinceLastCall();
+        scenario.run();
+        results.note("Garbage collection in the marketplace's JVM during " + name + ": "
+                     + machine.collectionsSinceLastCall() + ".");
     }
 
     /** Seeds live programs as events, then times a full catalogue rebuild against a raw _bulk of its documents. */
@@ -374,6 +388,7 @@ class MarketplaceBenchmark {
         double rate = maxWriteRate / 2;
         Duration duration = seconds(30);
         machine.loadSinceLastCall();
+        long[] refreshesBefore = refreshes();
         CompletableFuture<OpenLoad.Result> load = CompletableFuture.supplyAsync(
                 () -> OpenLoad.open(32, rate, duration, mix));
         Recorder projected = new Recorder(3);
@@ -412,6 +427,14 @@ class MarketplaceBenchmark {
         }
         Histogram h = found.getIntervalHistogram();
         String loadAverage = machine.loadSinceLastCall();
+        long[] refreshesAfter = refreshes();
+        long external = refreshesAfter[2] - refreshesBefore[2];
+        long all = refreshesAfter[0] - refreshesBefore[0];
+        results.note(String.format("Freshness: in %d s the catalogue index refreshed for search %d times, %.0f ms each "
+                                   + "on average; with its internal refreshes (realtime reads) %d times, %.0f ms "
+                                   + "each (Elasticsearch's refresh stats of its primaries).", duration.toSeconds(),
+                                   external, (refreshesAfter[3] - refreshesBefore[3]) / (double) Math.max(1, external),
+                                   all, (refreshesAfter[1] - refreshesBefore[1]) / (double) Math.max(1, all)));
         results.add("4 freshness", String.format("release response → found by catalogue, ms p50 / p99 / max (%d "
                     + "probes, polled every 25 ms) under %.0f commands/s (achieved %.0f)", h.getTotalCount(), rate,
                     background.perSecond()), percentiles(h), "", Double.NaN, "p99 <= 1200 ms",
@@ -419,6 +442,17 @@ class MarketplaceBenchmark {
         results.add("4 freshness", "of which: release response → projected (the catalogue processor is past the "
                     + "release event: written to Elasticsearch, not yet searchable), ms p50 / p99 / max, polled every "
                     + "2 ms", percentiles(projected.getIntervalHistogram()), "", Double.NaN, "", null, "");
+    }
+
+    /**
+     * The catalogue index's refreshes so far, over its primaries: all of them (count, total ms), then those that
+     * made writes searchable (count, total ms).
+     */
+    private long[] refreshes() {
+        JsonNode refresh = tree(raw.get("/" + index.alias() + "/_stats/refresh")).at("/_all/primaries/refresh");
+        return new long[] {refresh.get("total").asLong(), refresh.get("total_time_in_millis").asLong(),
+                           refresh.get("external_total").asLong(),
+                           refresh.get("external_total_time_in_millis").asLong()};
     }
 
     private static String percentiles(Histogram h) {
@@ -490,10 +524,14 @@ class MarketplaceBenchmark {
     }
 
     private long documents(String target) {
+        return tree(raw.get("/" + target + "/_count")).get("count").asLong();
+    }
+
+    private static JsonNode tree(String json) {
         try {
-            return GraphQl.JSON.readTree(raw.get("/" + target + "/_count")).get("count").asLong();
+            return GraphQl.JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("not JSON: " + abbreviated(json), e);
         }
     }
 

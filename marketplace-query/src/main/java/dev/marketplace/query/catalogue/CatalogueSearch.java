@@ -17,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import dev.marketplace.api.program.ProgramStatus;
 import dev.marketplace.api.rules.RuleViolation;
 import java.io.IOException;
@@ -47,6 +48,9 @@ public class CatalogueSearch {
     /** How long a reader may take between two pages of one result. */
     static final String POINT_IN_TIME_KEEP_ALIVE = "5m";
     public static final List<String> FACETS = List.of("categories", "tags", "permissions");
+    /** The fields of a document a search hit is read from: {@link CataloguePage.Hit}. */
+    private static final List<String> PROGRAM_SOURCE = List.of("id", "installCount", "ratingAverage", "ratingCount",
+                                                               "ratingHistogram", "ratingBayesian", "program");
     private static final Map<String, String> FACET_FIELDS = Map.of("categories", "category", "tags", "tags",
                                                                    "permissions", "permissions");
 
@@ -66,7 +70,7 @@ public class CatalogueSearch {
     public CataloguePage search(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
         return run(catalogueQuery(request), highlightQuery(request, parts),
-                   sorting(sortOf(request)), request.first(), request.after(), parts);
+                   sorting(sortOf(request)), request.first(), request.after(), parts, programSource(parts));
     }
 
     /**
@@ -76,7 +80,23 @@ public class CatalogueSearch {
     public SearchRequest firstPageRequest(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
         return request(catalogueQuery(request), highlightQuery(request, parts),
-                       sorting(sortOf(request)), request.first(), null, parts);
+                       sorting(sortOf(request)), request.first(), null, parts, programSource(parts));
+    }
+
+    /**
+     * What a search hit brings back of its document: the program and its popularity, not the copies of the
+     * program's fields that search and sorting work on, and the program's versions only when the caller reads
+     * them. A program with a long history carries every version's changelog, permissions and data uses; a
+     * catalogue card shows none of them. A program read without its versions has none ({@code versions} null).
+     */
+    private static SourceConfig programSource(CatalogueParts parts) {
+        return SourceConfig.of(c -> c.filter(f -> {
+            f.includes(PROGRAM_SOURCE);
+            if (!parts.versions()) {
+                f.excludes("program.versions");
+            }
+            return f;
+        }));
     }
 
     private static CatalogueSort sortOf(CatalogueRequest request) {
@@ -103,7 +123,7 @@ public class CatalogueSearch {
     public CataloguePage developerPrograms(String developerId, int first, String after) {
         requirePageSize(first);
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("developerId").value(developerId)))));
-        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, CatalogueParts.ALL);
+        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, CatalogueParts.ALL, null);
     }
 
     /** Programs with a version waiting for review, the longest waiting first. */
@@ -112,7 +132,7 @@ public class CatalogueSearch {
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("inReviewSince")))));
         List<SortOptions> oldestFirst = List.of(
                 SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))), ascending("id"));
-        return run(query, null, oldestFirst, first, after, new CatalogueParts(true, true, false, Set.of()));
+        return run(query, null, oldestFirst, first, after, new CatalogueParts(true, true, false, Set.of(), true), null);
     }
 
     private static void requirePageSize(int first) {
@@ -129,12 +149,12 @@ public class CatalogueSearch {
      * highlight query nothing is highlighted.
      */
     private CataloguePage run(Query query, Query highlight, List<SortOptions> sorting, int first, String after,
-                              CatalogueParts parts) {
+                              CatalogueParts parts, SourceConfig source) {
         Cursors.Cursor cursor = after == null ? null : Cursors.decode(after, sorting.size());
         String pit = cursor == null ? null : cursor.pointInTime();
         try {
             SearchResponse<CatalogueDocument> response = client.search(
-                    request(query, highlight, sorting, first, cursor, parts), CatalogueDocument.class);
+                    request(query, highlight, sorting, first, cursor, parts, source), CatalogueDocument.class);
             boolean more = response.hits().hits().size() > first;
             String nextPit = response.pitId() != null ? response.pitId()
                     : more && parts.cursors() ? openPointInTime() : null;
@@ -149,8 +169,9 @@ public class CatalogueSearch {
         }
     }
 
+    /** A search request; {@code source} null returns whole documents. */
     private SearchRequest request(Query query, Query highlight, List<SortOptions> sorting, int first,
-                                  Cursors.Cursor cursor, CatalogueParts parts) {
+                                  Cursors.Cursor cursor, CatalogueParts parts, SourceConfig source) {
         String pit = cursor == null ? null : cursor.pointInTime();
         return SearchRequest.of(s -> {
             if (pit != null) {
@@ -162,6 +183,9 @@ public class CatalogueSearch {
              .trackTotalHits(t -> t.enabled(parts.totalCount()))
              .query(query)
              .sort(sorting);
+            if (source != null) {
+                s.source(source);
+            }
             if (highlight != null) {
                 s.highlight(h -> h.type(HighlighterType.FastVector).highlightQuery(highlight)
                                   .preTags("<em>").postTags("</em>")

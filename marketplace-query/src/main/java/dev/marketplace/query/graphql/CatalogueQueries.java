@@ -57,8 +57,8 @@ class CatalogueQueries {
 
     /**
      * What the query reads of the connection besides its programs: a cursor it could page on with {@code after},
-     * the total, highlights, and which facets. The selected fields' paths are read once: the selection's own
-     * {@code contains} compiles a glob pattern on every call.
+     * the total, highlights, which facets, and whether it reads the programs' versions. The selected fields' paths
+     * are read once: the selection's own {@code contains} compiles a glob pattern on every call.
      */
     static CatalogueParts parts(DataFetchingFieldSelectionSet selection) {
         Set<String> selected = selection.getFields().stream().map(SelectedField::getQualifiedName)
@@ -66,7 +66,9 @@ class CatalogueQueries {
         return new CatalogueParts(selected.contains("edges/cursor") || selected.contains("pageInfo/endCursor"),
                                   selected.contains("totalCount"), selected.contains("edges/highlights"),
                                   CatalogueSearch.FACETS.stream().filter(f -> selected.contains("facets/" + f))
-                                                        .collect(Collectors.toSet()));
+                                                        .collect(Collectors.toSet()),
+                                  selected.contains("edges/node/versions")
+                                  || selected.contains("edges/node/currentVersion"));
     }
 
     /** The signed-in developer's programs, whatever their status. */

@@ -35,25 +35,31 @@ class CataloguePartsTest {
     @Test
     void theQueryDecidesWhichPartsArePrepared() {
         assertThat(CatalogueQueries.parts(selecting("edges/node/id", "edges/node")))
-                .isEqualTo(new CatalogueParts(false, false, false, Set.of()));
+                .isEqualTo(new CatalogueParts(false, false, false, Set.of(), false));
         assertThat(CatalogueQueries.parts(selecting("totalCount", "edges/highlights", "facets/tags", "facets")))
-                .isEqualTo(new CatalogueParts(false, true, true, Set.of("tags")));
+                .isEqualTo(new CatalogueParts(false, true, true, Set.of("tags"), false));
         assertThat(CatalogueQueries.parts(selecting("edges/cursor")).cursors()).isTrue();
         assertThat(CatalogueQueries.parts(selecting("pageInfo/endCursor")).cursors()).isTrue();
         assertThat(CatalogueQueries.parts(selecting("pageInfo/hasNextPage")).cursors()).isFalse();
+        assertThat(CatalogueQueries.parts(selecting("edges/node/name", "edges/node/installCount")).versions())
+                .isFalse();
+        assertThat(CatalogueQueries.parts(selecting("edges/node/versions", "edges/node/versions/number")).versions())
+                .isTrue();
+        assertThat(CatalogueQueries.parts(selecting("edges/node/currentVersion", "edges/node/currentVersion/number"))
+                           .versions()).isTrue();
         assertThat(CatalogueQueries.parts(selecting("facets/categories", "facets/tags", "facets/permissions")))
-                .isEqualTo(new CatalogueParts(false, false, false, Set.copyOf(CatalogueSearch.FACETS)));
+                .isEqualTo(new CatalogueParts(false, false, false, Set.copyOf(CatalogueSearch.FACETS), false));
     }
 
     @Test
     void elasticsearchIsAskedOnlyForThePartsRead() throws Exception {
-        JsonNode bare = requestFor(new CatalogueParts(false, false, false, Set.of()));
+        JsonNode bare = requestFor(new CatalogueParts(false, false, false, Set.of(), false));
         assertThat(bare.has("highlight")).isFalse();
         assertThat(bare.has("aggregations")).isFalse();
         assertThat(bare.path("track_total_hits").asBoolean(true)).isFalse();
         assertThat(bare.path("size").asInt()).isEqualTo(11);
 
-        JsonNode some = requestFor(new CatalogueParts(false, true, true, Set.of("permissions")));
+        JsonNode some = requestFor(new CatalogueParts(false, true, true, Set.of("permissions"), false));
         assertThat(some.path("highlight").path("fields").has("name")).isTrue();
         assertThat(some.path("aggregations").fieldNames()).toIterable().containsExactly("permissions");
         assertThat(some.path("track_total_hits").asBoolean(false)).isTrue();
@@ -63,8 +69,22 @@ class CataloguePartsTest {
     }
 
     @Test
+    void hitsBringBackTheProgramAndItsVersionsOnlyWhenRead() throws Exception {
+        JsonNode withoutVersions = requestFor(new CatalogueParts(false, false, false, Set.of(), false))
+                .path("_source");
+        assertThat(withoutVersions.path("includes")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("id", "installCount", "ratingAverage", "ratingCount", "ratingHistogram",
+                                           "ratingBayesian", "program");
+        assertThat(withoutVersions.path("excludes")).extracting(JsonNode::asText).containsExactly("program.versions");
+
+        JsonNode withVersions = requestFor(new CatalogueParts(false, false, false, Set.of(), true)).path("_source");
+        assertThat(withVersions.path("includes")).extracting(JsonNode::asText).contains("program");
+        assertThat(withVersions.path("excludes")).isEmpty();
+    }
+
+    @Test
     void anUnknownFacetIsRefused() {
-        assertThatThrownBy(() -> new CatalogueParts(false, false, false, Set.of("colours")))
+        assertThatThrownBy(() -> new CatalogueParts(false, false, false, Set.of("colours"), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colours");
     }
 
