@@ -108,6 +108,7 @@ class MarketplaceBenchmark {
     private Machine machine;
     private Results results;
     private RawElasticsearch raw;
+    private CpuMeter cpu;
     private GraphQl graphQl;
     private final List<String> seeded = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
@@ -118,6 +119,7 @@ class MarketplaceBenchmark {
     void sideBySide() throws Exception {
         raw = new RawElasticsearch(environment.getRequiredProperty("spring.elasticsearch.uris").split(",")[0]);
         graphQl = new GraphQl(port);
+        cpu = new CpuMeter(() -> raw.get("/_nodes/stats/process?filter_path=nodes.*.process.cpu.total_in_millis"));
         try (Machine m = new Machine()) {
             machine = m;
             String versions = "PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
@@ -187,10 +189,17 @@ class MarketplaceBenchmark {
                                    + "(%.0f events/s); the second is the one compared.", stored, coldSeconds,
                                    stored / coldSeconds));
         machine.loadSinceLastCall();
+        CpuMeter.Reading beforeReplay = cpu.read();
         double replaySeconds = rebuild(programs);
+        CpuMeter.Reading afterReplay = cpu.read();
         String replayLoad = machine.loadSinceLastCall();
         List<String[]> documents = scroll(index.alias());
+        CpuMeter.Reading beforeBulk = cpu.read();
         double bulkSeconds = bulkIntoFreshIndex(documents);
+        results.note("Projection, CPU per program document: rebuild " + CpuMeter.perOperation(
+                beforeReplay, afterReplay, documents.size()) + "; raw bulk " + CpuMeter.perOperation(
+                beforeBulk, cpu.read(), documents.size()) + " (the JVM's share of the bulk is the benchmark's "
+                + "client).");
         String bulkLoad = machine.loadSinceLastCall();
         double replayRate = stored / replaySeconds;
         double bulkRate = stored / bulkSeconds;
@@ -243,13 +252,19 @@ class MarketplaceBenchmark {
         // Both paths warm up in turns, and then each rate step runs through both, one right after the other: run
         // one whole ladder after the other, and the second profits from the caches and compiled code the first left.
         OpenLoad.Result[] saturated = new OpenLoad.Result[2];
+        String[] cpuPerQuery = new String[2];
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 2; i++) {
+                CpuMeter.Reading before = cpu.read();
                 saturated[i] = OpenLoad.closed(8, seconds(20), i == 0 ? viaGraphQl : direct);
+                cpuPerQuery[i] = CpuMeter.perOperation(before, cpu.read(), saturated[i].completed());
                 System.out.printf("BENCH warm-up %s: %.1f/s p50 %.1f p99 %.1f ms%n", i == 0 ? "GraphQL"
                         : "Elasticsearch", saturated[i].perSecond(), saturated[i].p50(), saturated[i].p99());
             }
         }
+        results.note("Search, CPU per query in the second warm-up round (8 clients, closed loop): through GraphQL "
+                     + cpuPerQuery[0] + "; straight to Elasticsearch " + cpuPerQuery[1]
+                     + " (the JVM's share includes the load generator).");
         elasticsearchTook.reset();
         machine.loadSinceLastCall();
         OpenLoad.Result[] best = highestRatesUnderLimit(viaGraphQl, direct);
@@ -329,11 +344,18 @@ class MarketplaceBenchmark {
         String[] loads = new String[3];
         long commands = 0;
         machine.loadSinceLastCall();
+        StringBuilder cpuPerCommand = new StringBuilder();
         for (int c = 0; c < clients.length; c++) {
+            CpuMeter.Reading cpuBefore = cpu.read();
             marketplace[c] = closedThenOpen(clients[c], mix, "write " + clients[c] + " clients");
-            commands += marketplace[c][0].completed() + marketplace[c][1].completed();
+            long done = marketplace[c][0].completed() + marketplace[c][1].completed();
+            cpuPerCommand.append(c == 0 ? "" : "; ").append(clients[c]).append(" clients: ")
+                         .append(CpuMeter.perOperation(cpuBefore, cpu.read(), done));
+            commands += done;
             loads[c] = machine.loadSinceLastCall();
         }
+        results.note("Write path, CPU per command (closed and open run together): " + cpuPerCommand
+                     + " (the JVM's share includes the load generator).");
         Long events = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ?",
                                           Long.class, before);
         try (JdbcEventBaseline baseline = new JdbcEventBaseline(dataSource, before)) {
