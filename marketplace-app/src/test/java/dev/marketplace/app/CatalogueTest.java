@@ -278,18 +278,19 @@ class CatalogueTest {
 
     /**
      * A search brings back each program's versions (their changelogs, permissions and data uses) only for a query
-     * that reads them; one that does reads all of them, through a fragment too, and one that does not still gets
-     * the program's own fields.
+     * that reads them; one that does reads all of them, through a fragment and an alias too, and one that does not
+     * still gets the program's own fields.
      */
     @Test
     void aSearchReadsTheVersionsOfItsProgramsOnlyWhenAskedAndThenAllOfThem() {
         String id = marketplace.publish("dev-k14", listing("Versioned Lantern", "TOOLS"));
         marketplace.submit("dev-k14", id, "1.1.0");
         String history = "query($f: CatalogueFilter) { catalogue(filter: $f) { edges { node { ...history } } } } "
-                         + "fragment history on MiniProgram { currentVersion { number } versions { number status } }";
+                         + "fragment history on MiniProgram "
+                         + "{ live: currentVersion { number } versions { number status } }";
         eventually().untilAsserted(() -> marketplace.anonymous().document(history)
                 .variable("f", Map.of("tags", List.of(tag))).execute()
-                .path("catalogue.edges[0].node.currentVersion.number").entity(String.class).isEqualTo("1.0.0")
+                .path("catalogue.edges[0].node.live.number").entity(String.class).isEqualTo("1.0.0")
                 .path("catalogue.edges[0].node.versions[*].number").entityList(String.class)
                 .satisfies(numbers -> assertThat(numbers).containsExactlyInAnyOrder("1.0.0", "1.1.0"))
                 .path("catalogue.edges[0].node.versions[*].status").entityList(String.class)

@@ -1,13 +1,17 @@
 package dev.marketplace.app.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -46,41 +50,64 @@ final class CpuMeter {
                              postgres);
     }
 
+    /**
+     * Elasticsearch's CPU milliseconds, as of a moment after this call began: the node caches its process
+     * statistics for a second ({@code monitor.process.refresh_interval}), so the statistics are read again until
+     * they are newer than the call.
+     */
     private double elasticsearch() {
+        long asked = System.currentTimeMillis();
+        double[] total = new double[1];
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+               .until(() -> {
+                   total[0] = 0;
+                   long oldest = Long.MAX_VALUE;
+                   for (JsonNode node : stats().path("nodes")) {
+                       total[0] += node.at("/process/cpu/total_in_millis").asLong();
+                       oldest = Math.min(oldest, node.at("/process/timestamp").asLong());
+                   }
+                   return oldest != Long.MAX_VALUE && oldest >= asked;
+               });
+        return total[0];
+    }
+
+    private JsonNode stats() {
         try {
-            double total = 0;
-            for (JsonNode node : GraphQl.JSON.readTree(nodeStats.get()).path("nodes")) {
-                total += node.at("/process/cpu/total_in_millis").asLong();
-            }
-            return total;
+            return GraphQl.JSON.readTree(nodeStats.get());
         } catch (IOException e) {
             throw new IllegalStateException("Elasticsearch's node statistics are not JSON", e);
         }
     }
 
+    /**
+     * PostgreSQL's CPU milliseconds: its processes' own ticks and those of the children they have waited for, so
+     * that backends which ended (their postmaster reaps them) still count; -1 without any postgres process.
+     */
     private static double postgres() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                            .mapToLong(CpuMeter::postgresTicks).sum() * MILLIS_PER_TICK;
+            long[] ticks = processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                                    .mapToLong(CpuMeter::postgresTicks).filter(t -> t >= 0).toArray();
+            return ticks.length == 0 ? -1 : LongStream.of(ticks).sum() * MILLIS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
     }
 
-    /** User and system ticks of a {@code postgres} process, 0 for any other or one that has gone. */
+    /** User and system ticks of a {@code postgres} process and its reaped children; -1 for any other process. */
     private static long postgresTicks(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
             if (open < 0 || close < 0 || !stat.substring(open + 1, close).equals("postgres")) {
-                return 0;
+                return -1;
             }
             String[] fields = stat.substring(close + 2).split(" ");
-            // after the command come state (field 3) ... utime (field 14) and stime (field 15)
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            // after the command come state (field 3) ... utime, stime, cutime, cstime (fields 14 to 17)
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                   + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return -1;
         }
     }
 }

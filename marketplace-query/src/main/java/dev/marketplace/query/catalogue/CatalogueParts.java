@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * The parts of a search page the caller reads, beyond the hits themselves. Elasticsearch computes only these:
  * highlights, facet counts and the exact total each cost it work on every matching program, and a point in time
- * (opened for {@code cursors} when the result has more pages) costs a second request. Of each hit it returns
- * the program, and its versions only when they are read.
+ * (opened for {@code cursors} when the result has more pages) costs a second request. Of each catalogue search
+ * hit it returns the program, and the program's versions only when {@code versions} says they are read.
  *
  * @param cursors    whether the caller reads cursors to ask for a following page
  * @param totalCount whether the caller reads the exact number of results

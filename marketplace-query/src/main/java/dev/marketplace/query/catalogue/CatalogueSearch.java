@@ -70,7 +70,7 @@ public class CatalogueSearch {
     public CataloguePage search(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
         return run(catalogueQuery(request), highlightQuery(request, parts),
-                   sorting(sortOf(request)), request.first(), request.after(), parts, programSource(parts));
+                   sorting(sortOf(request)), request.first(), request.after(), parts, false);
     }
 
     /**
@@ -80,7 +80,7 @@ public class CatalogueSearch {
     public SearchRequest firstPageRequest(CatalogueRequest request, CatalogueParts parts) {
         requirePageSize(request.first());
         return request(catalogueQuery(request), highlightQuery(request, parts),
-                       sorting(sortOf(request)), request.first(), null, parts, programSource(parts));
+                       sorting(sortOf(request)), request.first(), null, parts, false);
     }
 
     /**
@@ -123,7 +123,7 @@ public class CatalogueSearch {
     public CataloguePage developerPrograms(String developerId, int first, String after) {
         requirePageSize(first);
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("developerId").value(developerId)))));
-        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, CatalogueParts.ALL, null);
+        return run(query, null, List.of(desc("updatedAt"), ascending("id")), first, after, CatalogueParts.ALL, true);
     }
 
     /** Programs with a version waiting for review, the longest waiting first. */
@@ -132,7 +132,7 @@ public class CatalogueSearch {
         Query query = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("inReviewSince")))));
         List<SortOptions> oldestFirst = List.of(
                 SortOptions.of(o -> o.field(f -> f.field("inReviewSince").order(SortOrder.Asc))), ascending("id"));
-        return run(query, null, oldestFirst, first, after, new CatalogueParts(true, true, false, Set.of(), true), null);
+        return run(query, null, oldestFirst, first, after, new CatalogueParts(true, true, false, Set.of(), true), true);
     }
 
     private static void requirePageSize(int first) {
@@ -149,12 +149,12 @@ public class CatalogueSearch {
      * highlight query nothing is highlighted.
      */
     private CataloguePage run(Query query, Query highlight, List<SortOptions> sorting, int first, String after,
-                              CatalogueParts parts, SourceConfig source) {
+                              CatalogueParts parts, boolean wholeDocuments) {
         Cursors.Cursor cursor = after == null ? null : Cursors.decode(after, sorting.size());
         String pit = cursor == null ? null : cursor.pointInTime();
         try {
             SearchResponse<CatalogueDocument> response = client.search(
-                    request(query, highlight, sorting, first, cursor, parts, source), CatalogueDocument.class);
+                    request(query, highlight, sorting, first, cursor, parts, wholeDocuments), CatalogueDocument.class);
             boolean more = response.hits().hits().size() > first;
             String nextPit = response.pitId() != null ? response.pitId()
                     : more && parts.cursors() ? openPointInTime() : null;
@@ -169,9 +169,12 @@ public class CatalogueSearch {
         }
     }
 
-    /** A search request; {@code source} null returns whole documents. */
+    /**
+     * A search request. Its hits are whole documents for the review queue and the developer's own programs, which
+     * read the searchable fields too; for the catalogue they are what {@link #programSource} says.
+     */
     private SearchRequest request(Query query, Query highlight, List<SortOptions> sorting, int first,
-                                  Cursors.Cursor cursor, CatalogueParts parts, SourceConfig source) {
+                                  Cursors.Cursor cursor, CatalogueParts parts, boolean wholeDocuments) {
         String pit = cursor == null ? null : cursor.pointInTime();
         return SearchRequest.of(s -> {
             if (pit != null) {
@@ -183,8 +186,8 @@ public class CatalogueSearch {
              .trackTotalHits(t -> t.enabled(parts.totalCount()))
              .query(query)
              .sort(sorting);
-            if (source != null) {
-                s.source(source);
+            if (!wholeDocuments) {
+                s.source(programSource(parts));
             }
             if (highlight != null) {
                 s.highlight(h -> h.type(HighlighterType.FastVector).highlightQuery(highlight)

@@ -57,8 +57,10 @@ class CatalogueQueries {
 
     /**
      * What the query reads of the connection besides its programs: a cursor it could page on with {@code after},
-     * the total, highlights, which facets, and whether it reads the programs' versions. The selected fields' paths
-     * are read once: the selection's own {@code contains} compiles a glob pattern on every call.
+     * the total, highlights, which facets, and whether it reads the programs' versions. A program found without
+     * its versions has none ({@code versions()} is null), so a new field of MiniProgram that reads them must be
+     * named here too. The selected fields' paths are read once: the selection's own {@code contains} compiles a
+     * glob pattern on every call.
      */
     static CatalogueParts parts(DataFetchingFieldSelectionSet selection) {
         Set<String> selected = selection.getFields().stream().map(SelectedField::getQualifiedName)
