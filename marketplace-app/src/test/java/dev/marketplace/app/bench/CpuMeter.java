@@ -17,12 +17,12 @@ import java.util.stream.Stream;
 /**
  * CPU time used by each of the three processes that share the machine: the benchmark's JVM (the marketplace, with
  * the load generator in it), Elasticsearch (its own node statistics) and PostgreSQL (every {@code postgres}
- * process in {@code /proc}, at Linux's usual 100 clock ticks a second). Divided by the operations done between two
- * readings, it says where an operation's CPU goes.
+ * process in {@code /proc} and the children it has reaped, at Linux's usual 100 clock ticks a second). Divided by
+ * the operations done between two readings, it says where an operation's CPU goes.
  */
 final class CpuMeter {
 
-    /** CPU milliseconds used so far; PostgreSQL's is -1 where {@code /proc} cannot be read. */
+    /** CPU milliseconds used so far; PostgreSQL's is -1 where {@code /proc} shows no postgres process. */
     record Reading(double jvm, double elasticsearch, double postgres) {
     }
 
