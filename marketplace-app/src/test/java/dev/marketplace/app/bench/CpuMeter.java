@@ -62,21 +62,13 @@ final class CpuMeter {
                .until(() -> {
                    total[0] = 0;
                    long oldest = Long.MAX_VALUE;
-                   for (JsonNode node : stats().path("nodes")) {
+                   for (JsonNode node : GraphQl.tree(nodeStats.get()).path("nodes")) {
                        total[0] += node.at("/process/cpu/total_in_millis").asLong();
                        oldest = Math.min(oldest, node.at("/process/timestamp").asLong());
                    }
                    return oldest != Long.MAX_VALUE && oldest >= asked;
                });
         return total[0];
-    }
-
-    private JsonNode stats() {
-        try {
-            return GraphQl.JSON.readTree(nodeStats.get());
-        } catch (IOException e) {
-            throw new IllegalStateException("Elasticsearch's node statistics are not JSON", e);
-        }
     }
 
     /**

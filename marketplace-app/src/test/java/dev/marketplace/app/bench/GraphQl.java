@@ -64,14 +64,19 @@ final class GraphQl {
     }
 
     private static JsonNode data(String body) {
+        JsonNode answer = tree(body);
+        if (answer.hasNonNull("errors")) {
+            throw new IllegalStateException("GraphQL errors: " + answer.get("errors"));
+        }
+        return answer.get("data");
+    }
+
+    /** A JSON answer read as a tree; an answer that is not JSON fails with its first characters. */
+    static JsonNode tree(String json) {
         try {
-            JsonNode answer = JSON.readTree(body);
-            if (answer.hasNonNull("errors")) {
-                throw new IllegalStateException("GraphQL errors: " + answer.get("errors"));
-            }
-            return answer.get("data");
+            return JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + body, e);
+            throw new IllegalStateException("not JSON: " + Results.abbreviated(json), e);
         }
     }
 }

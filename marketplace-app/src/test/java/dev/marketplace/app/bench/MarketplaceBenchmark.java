@@ -318,7 +318,7 @@ class MarketplaceBenchmark {
                 OpenLoad.Result step = OpenLoad.open(64, rate, length, operations[i]);
                 System.out.printf("BENCH step %s %.1f/s: achieved %.1f/s p50 %.1f p99 %.1f ms errors %d %s%n",
                                   names[i], rate, step.perSecond(), step.p50(), step.p99(), step.errors(),
-                                  step.errors() > 0 ? abbreviated(step.firstError()) : "");
+                                  step.errors() > 0 ? Results.abbreviated(step.firstError()) : "");
                 if (first[i] == null) {
                     first[i] = step;
                 }
@@ -398,7 +398,7 @@ class MarketplaceBenchmark {
                               r.perSecond(), r.p50(), r.p99(), r.errors());
             if (r.errors() > 0) {
                 problems.add(r.errors() + " of " + r.completed() + " operations failed in " + what + ", first: "
-                             + abbreviated(r.firstError()));
+                             + Results.abbreviated(r.firstError()));
             }
         }
         return new OpenLoad.Result[] {closed, open};
@@ -411,7 +411,7 @@ class MarketplaceBenchmark {
         double rate = maxWriteRate / 2;
         Duration duration = seconds(30);
         machine.loadSinceLastCall();
-        long[] refreshesBefore = refreshes();
+        Refreshes refreshesBefore = refreshes();
         long refreshesSince = System.nanoTime();
         CompletableFuture<OpenLoad.Result> load = CompletableFuture.supplyAsync(
                 () -> OpenLoad.open(32, rate, duration, mix));
@@ -447,19 +447,17 @@ class MarketplaceBenchmark {
         OpenLoad.Result background = load.join();
         if (background.errors() > 0) {
             problems.add(background.errors() + " of " + background.completed() + " commands failed under freshness, "
-                         + "first: " + abbreviated(background.firstError()));
+                         + "first: " + Results.abbreviated(background.firstError()));
         }
         Histogram h = found.getIntervalHistogram();
         String loadAverage = machine.loadSinceLastCall();
-        long[] refreshesAfter = refreshes();
+        Refreshes during = refreshes().since(refreshesBefore);
         double refreshWindow = (System.nanoTime() - refreshesSince) / 1e9;
-        long external = refreshesAfter[2] - refreshesBefore[2];
-        long all = refreshesAfter[0] - refreshesBefore[0];
         results.note(String.format("Freshness: in %.1f s the catalogue index refreshed for search %d times, %.0f ms "
                                    + "each on average; with its internal refreshes %d times, %.0f ms each "
                                    + "(Elasticsearch's refresh stats of its primaries).", refreshWindow,
-                                   external, (refreshesAfter[3] - refreshesBefore[3]) / (double) Math.max(1, external),
-                                   all, (refreshesAfter[1] - refreshesBefore[1]) / (double) Math.max(1, all)));
+                                   during.forSearch(), average(during.forSearchMillis(), during.forSearch()),
+                                   during.all(), average(during.allMillis(), during.all())));
         results.add("4 freshness", String.format("release response → found by catalogue, ms p50 / p99 / max (%d "
                     + "probes, polled every 25 ms) under %.0f commands/s (achieved %.0f)", h.getTotalCount(), rate,
                     background.perSecond()), percentiles(h), "", Double.NaN, "p99 <= 1200 ms",
@@ -470,14 +468,28 @@ class MarketplaceBenchmark {
     }
 
     /**
-     * The catalogue index's refreshes so far, over its primaries: all of them (count, total ms), then those that
-     * made writes searchable (count, total ms).
+     * Refreshes of the catalogue index's primaries: all of them and those that made writes searchable, each as a
+     * count and the milliseconds they took.
      */
-    private long[] refreshes() {
-        JsonNode refresh = tree(raw.get("/" + index.alias() + "/_stats/refresh")).at("/_all/primaries/refresh");
-        return new long[] {refresh.get("total").asLong(), refresh.get("total_time_in_millis").asLong(),
-                           refresh.get("external_total").asLong(),
-                           refresh.get("external_total_time_in_millis").asLong()};
+    record Refreshes(long all, long allMillis, long forSearch, long forSearchMillis) {
+
+        Refreshes since(Refreshes earlier) {
+            return new Refreshes(all - earlier.all, allMillis - earlier.allMillis, forSearch - earlier.forSearch,
+                                 forSearchMillis - earlier.forSearchMillis);
+        }
+    }
+
+    /** The catalogue index's refreshes so far. */
+    private Refreshes refreshes() {
+        JsonNode refresh = GraphQl.tree(raw.get("/" + index.alias() + "/_stats/refresh"))
+                                  .at("/_all/primaries/refresh");
+        return new Refreshes(refresh.get("total").asLong(), refresh.get("total_time_in_millis").asLong(),
+                             refresh.get("external_total").asLong(),
+                             refresh.get("external_total_time_in_millis").asLong());
+    }
+
+    private static double average(long millis, long count) {
+        return millis / (double) Math.max(1, count);
     }
 
     private static String percentiles(Histogram h) {
@@ -539,7 +551,7 @@ class MarketplaceBenchmark {
                 n -> graphQl.call("long-dev", Role.DEVELOPER, UPDATE, input.apply((int) n)) != null);
         if (result.errors() > 0) {
             problems.add(result.errors() + " of " + result.completed() + " edits of " + programId + " failed, first: "
-                         + abbreviated(result.firstError()));
+                         + Results.abbreviated(result.firstError()));
         }
         return result;
     }
@@ -549,34 +561,22 @@ class MarketplaceBenchmark {
     }
 
     private long documents(String target) {
-        return tree(raw.get("/" + target + "/_count")).get("count").asLong();
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return GraphQl.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + abbreviated(json), e);
-        }
+        return GraphQl.tree(raw.get("/" + target + "/_count")).get("count").asLong();
     }
 
     /** Every document of the index as (id, source JSON). */
     private List<String[]> scroll(String target) {
         List<String[]> documents = new ArrayList<>();
-        try {
-            JsonNode page = GraphQl.JSON.readTree(raw.post("/" + target + "/_search?scroll=2m",
-                    "{\"size\": 5000, \"sort\": [\"_doc\"]}", "application/json"));
-            while (page.at("/hits/hits").size() > 0) {
-                for (JsonNode hit : page.at("/hits/hits")) {
-                    documents.add(new String[] {hit.get("_id").asText(), hit.get("_source").toString()});
-                }
-                page = GraphQl.JSON.readTree(raw.post("/_search/scroll", "{\"scroll\": \"2m\", \"scroll_id\": \""
-                                                      + page.get("_scroll_id").asText() + "\"}", "application/json"));
+        JsonNode page = GraphQl.tree(raw.post("/" + target + "/_search?scroll=2m",
+                                              "{\"size\": 5000, \"sort\": [\"_doc\"]}", "application/json"));
+        while (page.at("/hits/hits").size() > 0) {
+            for (JsonNode hit : page.at("/hits/hits")) {
+                documents.add(new String[] {hit.get("_id").asText(), hit.get("_source").toString()});
             }
-            return documents;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            page = GraphQl.tree(raw.post("/_search/scroll", "{\"scroll\": \"2m\", \"scroll_id\": \""
+                                         + page.get("_scroll_id").asText() + "\"}", "application/json"));
         }
+        return documents;
     }
 
     /** Bulk-loads the documents, 1,000 per request from one thread, into a fresh index like the catalogue's. */
@@ -606,10 +606,6 @@ class MarketplaceBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         raw.delete("/" + target);
         return seconds;
-    }
-
-    private static String abbreviated(String text) {
-        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     private static String typo(String word) {

@@ -66,6 +66,11 @@ final class Results {
                                   met, r.load()) + " |";
     }
 
+    /** A text of at most 300 characters and an ellipsis: error messages and answers can be huge. */
+    static String abbreviated(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
     static String f(double value) {
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value);
     }

@@ -51,6 +51,10 @@ public class CatalogueSearch {
     /** The fields of a document a search hit is read from: {@link CataloguePage.Hit}. */
     private static final List<String> PROGRAM_SOURCE = List.of("id", "installCount", "ratingAverage", "ratingCount",
                                                                "ratingHistogram", "ratingBayesian", "program");
+    private static final SourceConfig PROGRAM_WITH_VERSIONS =
+            SourceConfig.of(c -> c.filter(f -> f.includes(PROGRAM_SOURCE)));
+    private static final SourceConfig PROGRAM_WITHOUT_VERSIONS =
+            SourceConfig.of(c -> c.filter(f -> f.includes(PROGRAM_SOURCE).excludes("program.versions")));
     private static final Map<String, String> FACET_FIELDS = Map.of("categories", "category", "tags", "tags",
                                                                    "permissions", "permissions");
 
@@ -90,13 +94,7 @@ public class CatalogueSearch {
      * catalogue card shows none of them. A program read without its versions has none ({@code versions} null).
      */
     private static SourceConfig programSource(CatalogueParts parts) {
-        return SourceConfig.of(c -> c.filter(f -> {
-            f.includes(PROGRAM_SOURCE);
-            if (!parts.versions()) {
-                f.excludes("program.versions");
-            }
-            return f;
-        }));
+        return parts.versions() ? PROGRAM_WITH_VERSIONS : PROGRAM_WITHOUT_VERSIONS;
     }
 
     private static CatalogueSort sortOf(CatalogueRequest request) {
