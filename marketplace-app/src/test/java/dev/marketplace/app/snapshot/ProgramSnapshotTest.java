@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -60,6 +61,17 @@ class ProgramSnapshotTest {
         assertThat(restored).usingRecursiveComparison().isEqualTo(rebuilt(id, snapshot.getSequenceNumber()));
         assertThat(jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?",
                                        Integer.class, id)).isEqualTo(1);
+
+        // Only programs are looked up in the snapshot table: a copy of this snapshot under an installation's id is
+        // never read, so an installation always loads from its own events.
+        String installation = "install:" + id + ":snap-user";
+        jdbc.update("insert into snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier, "
+                    + "payload, payload_revision, payload_type, meta_data, time_stamp) select ?, sequence_number, "
+                    + "type, ?, payload, payload_revision, payload_type, meta_data, time_stamp "
+                    + "from snapshot_event_entry where aggregate_identifier = ?", installation,
+                    UUID.randomUUID().toString(), id);
+        assertThat(storage.readSnapshot(installation)).isEmpty();
+        assertThat(storage.readSnapshot(id)).isPresent();
 
         // The next version must be newer than 1.0.0, which only the state restored from the snapshot knows.
         marketplace.as("snap-dev", Role.DEVELOPER).documentName("submitVersion")

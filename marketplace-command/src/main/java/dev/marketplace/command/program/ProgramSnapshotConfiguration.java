@@ -7,9 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,6 +51,21 @@ class ProgramSnapshotConfiguration {
         SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
         snapshotter.setExecutor(programSnapshotExecutor);
         return snapshotter;
+    }
+
+    /**
+     * The event store reads the storage engine through {@link ProgramSnapshotReads}, so only programs are looked up in
+     * the snapshot table. Static, as a post-processor is made before the beans it processes.
+     */
+    @Bean
+    static BeanPostProcessor programSnapshotReads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof EventStorageEngine engine && !(bean instanceof ProgramSnapshotReads)
+                       ? new ProgramSnapshotReads(engine) : bean;
+            }
+        };
     }
 
     @Bean
