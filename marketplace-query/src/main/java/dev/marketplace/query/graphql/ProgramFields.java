@@ -22,7 +22,10 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import graphql.schema.idl.RuntimeWiring;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -31,7 +34,10 @@ import reactor.core.publisher.Mono;
  * from the catalogue through one batched lookup per request, however many programs a response holds.
  */
 @Controller
-class ProgramFields {
+class ProgramFields implements RuntimeWiringConfigurer {
+
+    /** The name of the popularity loader, which the data fetchers look it up by. */
+    private static final String POPULARITY = Popularity.class.getName();
 
     private final PopularityStore store;
     private final Clock clock = Clock.systemUTC();
@@ -39,6 +45,7 @@ class ProgramFields {
     ProgramFields(BatchLoaderRegistry loaders, CatalogueReader reader, PopularityStore store) {
         this.store = store;
         loaders.forTypePair(String.class, Popularity.class)
+               .withName(POPULARITY)
                .registerMappedBatchLoader((ids, env) -> Mono.fromCallable(() -> reader.popularity(ids)));
         loaders.forTypePair(RatingsKey.class, RatingsPage.class)
                .registerMappedBatchLoader((keys, env) -> Mono.fromCallable(() -> loadRatings(keys)));
@@ -57,15 +64,24 @@ class ProgramFields {
                       .orElse(null);
     }
 
-    @SchemaMapping(typeName = "MiniProgram")
-    CompletableFuture<Long> installCount(MiniProgramView program, DataLoader<String, Popularity> popularity) {
-        return popularity.load(program.id()).thenApply(Popularity::installCount);
+    /**
+     * {@code installCount} and {@code rating}, on every program of every page, are plain data fetchers rather than
+     * controller methods: a controller method resolves its arguments and adapts its answer by reflection on each
+     * call, which cost a catalogue page more than the fields themselves (BENCHMARKS.md).
+     */
+    @Override
+    public void configure(RuntimeWiring.Builder wiring) {
+        wiring.type("MiniProgram", type -> type
+                .dataFetcher("installCount", env -> popularity(env).thenApply(Popularity::installCount))
+                .dataFetcher("rating", env -> popularity(env).thenApply(
+                        p -> new RatingSummary(p.ratingAverage(), p.ratingCount(), p.ratingHistogram()))));
     }
 
-    @SchemaMapping(typeName = "MiniProgram")
-    CompletableFuture<RatingSummary> rating(MiniProgramView program, DataLoader<String, Popularity> popularity) {
-        return popularity.load(program.id()).thenApply(
-                p -> new RatingSummary(p.ratingAverage(), p.ratingCount(), p.ratingHistogram()));
+    /** The program's popularity from this request's loader: primed from search hits, else read in one batch. */
+    private static CompletableFuture<Popularity> popularity(DataFetchingEnvironment env) {
+        MiniProgramView program = env.getSource();
+        DataLoader<String, Popularity> loader = env.getDataLoader(POPULARITY);
+        return loader.load(program.id());
     }
 
     /**
