@@ -4,22 +4,12 @@ import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The {@link QueryLimits} as graphql-java instrumentations, which Spring Boot adds to the GraphQL engine. */
+/** The {@link QueryLimits} as a graphql-java instrumentation, which Spring Boot adds to the GraphQL engine. */
 @Configuration
 class QueryLimitsConfiguration {
 
     @Bean
-    Instrumentation queryDepthLimit(QueryLimits limits) {
-        return new DepthLimit(limits.maxDepth());
-    }
-
-    @Bean
-    Instrumentation queryComplexityLimit(QueryLimits limits) {
-        return new ComplexityLimit(limits.maxComplexity());
-    }
-
-    @Bean
-    Instrumentation queryAliasLimit(QueryLimits limits) {
-        return new AliasLimit(limits.maxAliases());
+    Instrumentation queryLimits(QueryLimits limits) {
+        return new QueryLimitsInstrumentation(limits);
     }
 }

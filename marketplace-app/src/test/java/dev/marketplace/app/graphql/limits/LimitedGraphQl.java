@@ -5,7 +5,6 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.language.Document;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
@@ -74,9 +73,7 @@ final class LimitedGraphQl {
             .bindOrCreate("marketplace.graphql", QueryLimits.class);
     final GraphQLSchema schema = schema();
     private final GraphQL graphQl = GraphQL.newGraphQL(schema)
-            .instrumentation(new ChainedInstrumentation(new DepthLimit(limits.maxDepth()),
-                                                        new ComplexityLimit(limits.maxComplexity()),
-                                                        new AliasLimit(limits.maxAliases())))
+            .instrumentation(new QueryLimitsInstrumentation(limits))
             .build();
 
     ExecutionResult execute(String document) {

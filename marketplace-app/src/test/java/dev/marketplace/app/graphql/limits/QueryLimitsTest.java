@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.execution.CoercedVariables;
 import graphql.introspection.IntrospectionQueryBuilder;
+import graphql.language.Document;
+import graphql.parser.Parser;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -99,6 +105,62 @@ class QueryLimitsTest {
 
         assertRefused(graphQl.execute("{ " + aliases + " }"), LimitExceeded.TOO_MANY_ALIASES,
                       graphQl.limits.maxAliases());
+    }
+
+    @Test
+    void aQueryOverSeveralLimitsIsRefusedForItsDepthFirstThenItsComplexity() {
+        String deep = "ofType { ".repeat(12) + "name" + " }".repeat(12);
+        String many = IntStream.rangeClosed(0, graphQl.limits.maxAliases())
+                .mapToObj(i -> "c" + i + ": catalogue(first: 100) { edges { node { id name summary } } }")
+                .collect(Collectors.joining("\n"));
+
+        assertRefused(graphQl.execute("{ __schema { types { fields { type { " + deep + " } } } } " + many + " }"),
+                      LimitExceeded.TOO_DEEP, graphQl.limits.maxDepth());
+        assertRefused(graphQl.execute("{ " + many + " }"), LimitExceeded.TOO_COMPLEX, graphQl.limits.maxComplexity());
+    }
+
+    static Stream<Arguments> shapes() {
+        return Stream.of(
+                Arguments.of("pages inside pages", """
+                        { catalogue(first: 100) { edges { node {
+                            ratings(first: 100) { edges { node { id stars text reply } } } } } } }"""),
+                Arguments.of("fragments used twice, aliases, __typename", """
+                        query { a: catalogue(first: 5) { ...page } b: catalogue { ...page totalCount __typename } }
+                        fragment page on MiniProgramConnection { edges { cursor node { id n: name } } }"""),
+                Arguments.of("skipped and included fields", """
+                        { catalogue(first: 7) { totalCount @skip(if: true) edges @include(if: true) { node {
+                            id ratings(first: 3) @include(if: false) { totalCount } } } } }"""),
+                Arguments.of("a single program's first ratings", """
+                        { miniProgram(id: "x") { name ratings(first: 3) { edges { node { id stars } } } } }"""),
+                Arguments.of("GraphiQL's introspection", IntrospectionQueryBuilder.build(
+                        IntrospectionQueryBuilder.Options.defaultOptions().typeRefFragmentDepth(9))));
+    }
+
+    /** The one walk measures what graphql-java's own depth and complexity walks measure, and counts the aliases. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void theOneWalkMeasuresWhatGraphqlJavasWalksMeasure(String name, String text) {
+        Document document = Parser.parse(text);
+        QueryTraverser traverser = QueryTraverser.newQueryTraverser().schema(graphQl.schema).document(document)
+                .coercedVariables(CoercedVariables.emptyVariables()).build();
+        int depth = traverser.reducePreOrder((field, deepest) -> {
+            int length = 0;
+            for (QueryVisitorFieldEnvironment f = field; f != null; f = f.getParentEnvironment()) {
+                length++;
+            }
+            return Math.max(length, deepest);
+        }, 0);
+        int aliases = traverser.reducePreOrder((field, count) -> field.getField().getAlias() == null ? count
+                : count + 1, 0);
+        int complexity = QueryComplexityCalculator.newCalculator().schema(graphQl.schema).document(document)
+                .fieldComplexityCalculator(new PageAwareComplexity(graphQl.limits.maxComplexity()))
+                .variables(CoercedVariables.emptyVariables()).build().calculate();
+
+        QueryLimitsInstrumentation.Measure measure = new QueryLimitsInstrumentation(graphQl.limits)
+                .measure(graphQl.schema, document, null, CoercedVariables.emptyVariables());
+
+        assertThat(measure).isEqualTo(new QueryLimitsInstrumentation.Measure(depth, complexity, aliases));
+        assertThat(measure.complexity()).isPositive();
     }
 
     private static void assertRefused(ExecutionResult result, String code, int limit) {
