@@ -1,6 +1,7 @@
 package dev.marketplace.app.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -77,9 +80,10 @@ class SecurityConfiguration {
                                       .build();
             issuer = properties.localIssuer();
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                                                                      new MarketplaceClaimsValidator()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), new MarketplaceClaimsValidator());
+        decoder.setJwtValidator(validator);
+        return new RecentTokens(decoder, validator, Clock.systemUTC());
     }
 
     /** A refused token learns only that it was refused: no reason that would help forge the next one. */

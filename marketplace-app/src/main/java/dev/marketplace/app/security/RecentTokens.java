@@ -1,0 +1,67 @@
+package dev.marketplace.app.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/**
+ * Decodes bearer tokens, remembering the ones whose signature it has recently verified. A client sends the same
+ * token with every request until it expires, and parsing it and checking its signature cost a command about a
+ * twentieth of its CPU (BENCHMARKS.md). What is remembered is keyed by the token's exact text, so a remembered
+ * token is one whose signature did verify, and each use is validated again (expiry, not-before, issuer, claims) with
+ * the decoder's own validator: a remembered token expires exactly when it would have otherwise. A token is verified
+ * afresh after {@value #REVERIFY_AFTER_MINUTES} minutes, so a signing key withdrawn by the issuer stops being
+ * accepted within that time. Bounded: at most {@value #MAX_TOKENS} tokens, forgotten all at once when full.
+ */
+final class RecentTokens implements JwtDecoder {
+
+    static final int MAX_TOKENS = 10_000;
+    static final long REVERIFY_AFTER_MINUTES = 5;
+
+    private record Verified(Jwt jwt, Instant at) {
+    }
+
+    private final JwtDecoder decoder;
+    private final OAuth2TokenValidator<Jwt> validator;
+    private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** {@code validator} must be the one {@code decoder} applies, so a remembered token passes only what it would. */
+    RecentTokens(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, Clock clock) {
+        this.decoder = decoder;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Verified known = token == null ? null : verified.get(token);
+        Instant now = clock.instant();
+        if (known != null && known.at().plus(Duration.ofMinutes(REVERIFY_AFTER_MINUTES)).isAfter(now)) {
+            OAuth2TokenValidatorResult result = validator.validate(known.jwt());
+            if (!result.hasErrors()) {
+                return known.jwt();
+            }
+            verified.remove(token);
+            throw new JwtValidationException("The token is no longer valid", result.getErrors());
+        }
+        Jwt jwt = decoder.decode(token);
+        if (verified.size() >= MAX_TOKENS) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(jwt, now));
+        return jwt;
+    }
+
+    int size() {
+        return verified.size();
+    }
+}
