@@ -11,20 +11,24 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * Decodes bearer tokens, remembering the ones whose signature it has recently verified. A client sends the same
- * token with every request until it expires, and parsing it and checking its signature cost a command about a
+ * token with every request until it expires, and parsing it and checking its signature cost a command up to a
  * twentieth of its CPU (BENCHMARKS.md). What is remembered is keyed by the token's exact text, so a remembered
  * token is one whose signature did verify, and each use is validated again (expiry, not-before, issuer, claims) with
  * the decoder's own validator: a remembered token expires exactly when it would have otherwise. A token is verified
- * afresh after {@value #REVERIFY_AFTER_MINUTES} minutes, so a signing key withdrawn by the issuer stops being
- * accepted within that time. Bounded: at most {@value #MAX_TOKENS} tokens, forgotten all at once when full.
+ * afresh after {@value #REVERIFY_AFTER_MINUTES} minutes, so a signing key the issuer withdraws stops being accepted
+ * within that time plus however long the decoder itself keeps the issuer's key set. Bounded: at most
+ * {@value #MAX_TOKENS} tokens of at most {@value #MAX_REMEMBERED_LENGTH} characters, forgotten all at once when
+ * full; a token that no longer passes is forgotten at once.
  */
 final class RecentTokens implements JwtDecoder {
 
     static final int MAX_TOKENS = 10_000;
     static final long REVERIFY_AFTER_MINUTES = 5;
+    static final int MAX_REMEMBERED_LENGTH = 2048;
 
     private record Verified(Jwt jwt, Instant at) {
     }
@@ -41,6 +45,12 @@ final class RecentTokens implements JwtDecoder {
         this.clock = clock;
     }
 
+    /** Remembers what {@code decoder} verifies, after making {@code validator} the one it applies. */
+    static RecentTokens over(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, Clock clock) {
+        decoder.setJwtValidator(validator);
+        return new RecentTokens(decoder, validator, clock);
+    }
+
     @Override
     public Jwt decode(String token) throws JwtException {
         Verified known = token == null ? null : verified.get(token);
@@ -53,11 +63,21 @@ final class RecentTokens implements JwtDecoder {
             verified.remove(token);
             throw new JwtValidationException("The token is no longer valid", result.getErrors());
         }
-        Jwt jwt = decoder.decode(token);
-        if (verified.size() >= MAX_TOKENS) {
-            verified.clear();
+        Jwt jwt;
+        try {
+            jwt = decoder.decode(token);
+        } catch (JwtException refused) {
+            if (known != null) {
+                verified.remove(token);
+            }
+            throw refused;
         }
-        verified.put(token, new Verified(jwt, now));
+        if (token.length() <= MAX_REMEMBERED_LENGTH) {
+            if (verified.size() >= MAX_TOKENS) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(jwt, now));
+        }
         return jwt;
     }
 

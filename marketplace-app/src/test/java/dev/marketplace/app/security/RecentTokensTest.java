@@ -11,7 +11,14 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -80,6 +87,7 @@ class RecentTokensTest {
         assertThatThrownBy(() -> tokens.decode("token-a")).isInstanceOf(BadJwtException.class)
                 .hasMessageContaining("signature");
         assertThat(verifications.get()).isEqualTo(2);
+        assertThat(tokens.size()).isZero();
     }
 
     @Test
@@ -89,6 +97,43 @@ class RecentTokensTest {
         assertThatThrownBy(() -> tokens.decode("token-a-forged")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> tokens.decode("token-a-forged")).isInstanceOf(BadJwtException.class);
         assertThat(verifications.get()).isEqualTo(3);
+    }
+
+    @Test
+    void anOverlongTokenIsVerifiedEachTimeAndNotRemembered() {
+        String longToken = "token-" + "x".repeat(RecentTokens.MAX_REMEMBERED_LENGTH);
+        signed.add(longToken);
+
+        tokens.decode(longToken);
+        tokens.decode(longToken);
+
+        assertThat(verifications.get()).isEqualTo(2);
+        assertThat(tokens.size()).isZero();
+    }
+
+    @Test
+    void overARealDecoderTheSignatureIsCheckedAndTheValidatorApplied() {
+        String secret = "recent-tokens-test-secret-of-at-least-32-bytes";
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(SecurityConfiguration.hmacKey(secret))
+                                                  .macAlgorithm(MacAlgorithm.HS256).build();
+        RecentTokens real = RecentTokens.over(nimbus, timestamps, clock);
+        String token = sign(secret, start.plus(Duration.ofMinutes(3)));
+
+        assertThat(real.decode(token).getSubject()).isEqualTo("user");
+        assertThatThrownBy(() -> real.decode(sign("another-secret-that-is-at-least-32-bytes!", start.plusSeconds(60))))
+                .isInstanceOf(BadJwtException.class);
+        // Nimbus applies the same validator: a token already expired is refused without ever being remembered.
+        assertThatThrownBy(() -> real.decode(sign(secret, start.minusSeconds(60))))
+                .isInstanceOf(JwtValidationException.class);
+        clock.advance(Duration.ofMinutes(4));
+        assertThatThrownBy(() -> real.decode(token)).isInstanceOf(JwtValidationException.class);
+    }
+
+    private String sign(String secret, Instant expires) {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(SecurityConfiguration.hmacKey(secret)));
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                JwtClaimsSet.builder().subject("user").issuedAt(start.minusSeconds(600)).expiresAt(expires).build()))
+                .getTokenValue();
     }
 
     @Test
