@@ -29,6 +29,7 @@ final class RecentTokens implements JwtDecoder {
     static final int MAX_TOKENS = 10_000;
     static final long REVERIFY_AFTER_MINUTES = 5;
     static final int MAX_REMEMBERED_LENGTH = 2048;
+    private static final Duration REVERIFY_AFTER = Duration.ofMinutes(REVERIFY_AFTER_MINUTES);
 
     private record Verified(Jwt jwt, Instant at) {
     }
@@ -55,7 +56,7 @@ final class RecentTokens implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         Verified known = token == null ? null : verified.get(token);
         Instant now = clock.instant();
-        if (known != null && known.at().plus(Duration.ofMinutes(REVERIFY_AFTER_MINUTES)).isAfter(now)) {
+        if (known != null && known.at().plus(REVERIFY_AFTER).isAfter(now)) {
             OAuth2TokenValidatorResult result = validator.validate(known.jwt());
             if (!result.hasErrors()) {
                 return known.jwt();

@@ -70,28 +70,32 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     /** Walks the operation's fields once, each field's selections before the field itself. */
     Measure measure(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
-        int[] deepestAndAliases = new int[2];
-        // The summed cost of each field's selections, by field; the root fields' under null.
-        Map<QueryVisitorFieldEnvironment, Integer> costOfChildren = new HashMap<>();
+        class Walk extends QueryVisitorStub {
+            int deepest;
+            int aliases;
+            /** The summed cost of each field's selections, by field; the root fields' under null. */
+            final Map<QueryVisitorFieldEnvironment, Integer> costOfChildren = new HashMap<>();
+
+            @Override
+            public void visitField(QueryVisitorFieldEnvironment field) {
+                deepest = Math.max(deepest, depth(field));
+                if (field.getField().getAlias() != null) {
+                    aliases++;
+                }
+                int cost = field.isTypeNameIntrospectionField() ? 0
+                        : complexity.calculate(environment(field), costOfChildren.getOrDefault(field, 0));
+                costOfChildren.merge(field.getParentEnvironment(), cost, Integer::sum);
+            }
+        }
+        Walk walk = new Walk();
         QueryTraverser.newQueryTraverser()
                 .schema(schema)
                 .document(document)
                 .operationName(operationName)
                 .coercedVariables(variables)
                 .build()
-                .visitPostOrder(new QueryVisitorStub() {
-                    @Override
-                    public void visitField(QueryVisitorFieldEnvironment field) {
-                        deepestAndAliases[0] = Math.max(deepestAndAliases[0], depth(field));
-                        if (field.getField().getAlias() != null) {
-                            deepestAndAliases[1]++;
-                        }
-                        int cost = field.isTypeNameIntrospectionField() ? 0
-                                : complexity.calculate(environment(field), costOfChildren.getOrDefault(field, 0));
-                        costOfChildren.merge(field.getParentEnvironment(), cost, Integer::sum);
-                    }
-                });
-        return new Measure(deepestAndAliases[0], costOfChildren.getOrDefault(null, 0), deepestAndAliases[1]);
+                .visitPostOrder(walk);
+        return new Measure(walk.deepest, walk.costOfChildren.getOrDefault(null, 0), walk.aliases);
     }
 
     private static int depth(QueryVisitorFieldEnvironment field) {
