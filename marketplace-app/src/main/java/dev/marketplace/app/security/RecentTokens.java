@@ -21,8 +21,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * the decoder's own validator: a remembered token expires exactly when it would have otherwise. A token is verified
  * afresh after {@value #REVERIFY_AFTER_MINUTES} minutes, so a signing key the issuer withdraws stops being accepted
  * within that time plus however long the decoder itself keeps the issuer's key set. Bounded: at most
- * {@value #MAX_TOKENS} tokens of at most {@value #MAX_REMEMBERED_LENGTH} characters, forgotten all at once when
- * full; a token that no longer passes is forgotten at once.
+ * {@value #MAX_TOKENS} tokens of at most {@value #MAX_REMEMBERED_LENGTH} characters. Tokens due for verifying
+ * afresh, or past their expiry, are swept out once every {@value #REVERIFY_AFTER_MINUTES} minutes and whenever the
+ * bound is reached, so a client that signs a token per request fills only what it sends in that time; if the bound is
+ * still reached, everything is forgotten at once. A token that no longer passes is forgotten at once.
  */
 final class RecentTokens implements JwtDecoder {
 
@@ -38,12 +40,14 @@ final class RecentTokens implements JwtDecoder {
     private final OAuth2TokenValidator<Jwt> validator;
     private final Clock clock;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep;
 
     /** {@code validator} must be the one {@code decoder} applies, so a remembered token passes only what it would. */
     RecentTokens(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, Clock clock) {
         this.decoder = decoder;
         this.validator = validator;
         this.clock = clock;
+        this.nextSweep = clock.instant().plus(REVERIFY_AFTER);
     }
 
     /** Remembers what {@code decoder} verifies, after making {@code validator} the one it applies. */
@@ -74,12 +78,23 @@ final class RecentTokens implements JwtDecoder {
             throw refused;
         }
         if (token.length() <= MAX_REMEMBERED_LENGTH) {
-            if (verified.size() >= MAX_TOKENS) {
-                verified.clear();
-            }
+            sweep(now);
             verified.put(token, new Verified(jwt, now));
         }
         return jwt;
+    }
+
+    /** Forgets the tokens no use would take from here any more, when it is time to or the bound is reached. */
+    private void sweep(Instant now) {
+        if (verified.size() < MAX_TOKENS && now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(REVERIFY_AFTER);
+        verified.values().removeIf(v -> !v.at().plus(REVERIFY_AFTER).isAfter(now)
+                                        || (v.jwt().getExpiresAt() != null && !v.jwt().getExpiresAt().isAfter(now)));
+        if (verified.size() >= MAX_TOKENS) {
+            verified.clear();
+        }
     }
 
     int size() {

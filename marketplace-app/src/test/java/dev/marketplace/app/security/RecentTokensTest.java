@@ -146,6 +146,36 @@ class RecentTokensTest {
         assertThat(tokens.size()).isBetween(1, RecentTokens.MAX_TOKENS);
     }
 
+    @Test
+    void tokensDueForVerifyingAfreshAreSweptOutAfterAWhile() {
+        RecentTokens lasting = new RecentTokens(token -> jwt(token, start.plus(Duration.ofHours(1))), timestamps, clock);
+        lasting.decode("early-1");
+        lasting.decode("early-2");
+        clock.advance(Duration.ofMinutes(RecentTokens.REVERIFY_AFTER_MINUTES).plusSeconds(1));
+
+        lasting.decode("later");
+
+        assertThat(lasting.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullMemoryForgetsItsStaleTokensFirstAndKeepsTheFreshOnes() {
+        RecentTokens lasting = new RecentTokens(token -> jwt(token, start.plus(Duration.ofHours(1))), timestamps, clock);
+        int half = RecentTokens.MAX_TOKENS / 2;
+        for (int i = 0; i < half; i++) {
+            lasting.decode("old-" + i);
+        }
+        clock.advance(Duration.ofMinutes(RecentTokens.REVERIFY_AFTER_MINUTES - 1));
+        for (int i = 0; i < RecentTokens.MAX_TOKENS - half; i++) {
+            lasting.decode("new-" + i);
+        }
+        clock.advance(Duration.ofMinutes(2));
+
+        lasting.decode("newest");
+
+        assertThat(lasting.size()).isEqualTo(RecentTokens.MAX_TOKENS - half + 1);
+    }
+
     private JwtTimestampValidator timestamps() {
         JwtTimestampValidator validator = new JwtTimestampValidator(Duration.ZERO);
         validator.setClock(clock);
