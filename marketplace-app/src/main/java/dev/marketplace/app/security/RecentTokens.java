@@ -34,6 +34,11 @@ final class RecentTokens implements JwtDecoder {
     private static final Duration REVERIFY_AFTER = Duration.ofMinutes(REVERIFY_AFTER_MINUTES);
 
     private record Verified(Jwt jwt, Instant at) {
+
+        /** Whether this verification is too old to be relied on at {@code now}, and the token is verified afresh. */
+        boolean dueAgain(Instant now) {
+            return !at.plus(REVERIFY_AFTER).isAfter(now);
+        }
     }
 
     private final JwtDecoder decoder;
@@ -60,7 +65,7 @@ final class RecentTokens implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         Verified known = token == null ? null : verified.get(token);
         Instant now = clock.instant();
-        if (known != null && known.at().plus(REVERIFY_AFTER).isAfter(now)) {
+        if (known != null && !known.dueAgain(now)) {
             OAuth2TokenValidatorResult result = validator.validate(known.jwt());
             if (!result.hasErrors()) {
                 return known.jwt();
@@ -90,7 +95,7 @@ final class RecentTokens implements JwtDecoder {
             return;
         }
         nextSweep = now.plus(REVERIFY_AFTER);
-        verified.values().removeIf(v -> !v.at().plus(REVERIFY_AFTER).isAfter(now)
+        verified.values().removeIf(v -> v.dueAgain(now)
                                         || (v.jwt().getExpiresAt() != null && !v.jwt().getExpiresAt().isAfter(now)));
         if (verified.size() >= MAX_TOKENS) {
             verified.clear();
