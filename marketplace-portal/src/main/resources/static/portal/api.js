@@ -60,11 +60,40 @@ export async function graphql(document, variables = {}) {
 }
 
 /**
+ * Uploads a package zip (POST /packages) and reports progress as a fraction from 0 to 1; resolves to the stored
+ * package's {digest, size}, or rejects with an ApiError whose one problem has the refusal's code and message.
+ * XMLHttpRequest rather than fetch: only it reports upload progress.
+ */
+export function uploadPackage(file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/packages');
+    request.setRequestHeader('Content-Type', 'application/zip');
+    const session = current();
+    if (session) request.setRequestHeader('Authorization', `Bearer ${session.token}`);
+    request.upload.onprogress = e => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    request.onerror = () => reject(new ApiError([{code: 'OFFLINE'}]));
+    request.onload = () => {
+      let body = {};
+      try {
+        body = JSON.parse(request.responseText);
+      } catch (e) {
+        // not the marketplace's answer: reported as unavailable below
+      }
+      if (request.status === 201 && body.digest) return resolve(body);
+      if (request.status === 429) return reject(new ApiError([{code: 'RATE_LIMITED'}]));
+      reject(new ApiError([{code: body.code || 'UNAVAILABLE', message: body.message}]));
+    };
+    request.send(file);
+  });
+}
+
+/**
  * Follows a subscription over server-sent events (POST /graphql, Accept: text/event-stream), which unlike a
  * browser WebSocket can carry the Authorization header. Reconnects after a dropped stream until closed.
- * Returns a function that closes it.
+ * {@code onOpen} runs each time the stream is (re)established. Returns a function that closes it.
  */
-export function subscribe(document, variables, onData, onError) {
+export function subscribe(document, variables, onData, onError, onOpen) {
   const controller = new AbortController();
   let closed = false;
 
@@ -76,6 +105,7 @@ export function subscribe(document, variables, onData, onError) {
         body: JSON.stringify({query: document, variables}),
       });
       if (!response.ok) throw await refusal(response);
+      if (onOpen) onOpen();
       await readEvents(response.body, message => {
         if (message.errors?.length) {
           refused = true;
@@ -120,4 +150,25 @@ async function readEvents(body, onMessage) {
       if (event === 'next' && data) onMessage(JSON.parse(data));
     }
   }
+}
+
+/**
+ * Uploads an image (POST /media): resolves to {digest, width, height, contentType}, or rejects with an ApiError
+ * whose problem names why the marketplace refused the image (NOT_AN_IMAGE, DIMENSIONS, TOO_LARGE, ...).
+ */
+export async function uploadImage(file) {
+  const session = current();
+  let response;
+  try {
+    response = await fetch('/media', {method: 'POST', body: file,
+                                      headers: session ? {'Authorization': `Bearer ${session.token}`} : {}});
+  } catch (e) {
+    throw new ApiError([{code: 'OFFLINE'}]);
+  }
+  if (response.status === 201) return response.json();
+  if (response.status === 422) {
+    const body = await response.json();
+    throw new ApiError([{code: `IMAGE_${body.code}`, message: body.message}]);
+  }
+  throw await refusal(response);
 }

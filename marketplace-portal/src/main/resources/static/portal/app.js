@@ -1,5 +1,6 @@
 /** The portal: a single page whose hash names the screen (#/program/ID, #/developer, #/reviewer, ...). */
 import {h, fill} from './dom.js';
+import {signInHref} from './widgets.js';
 import {t, LANGUAGES, language, setLanguage, onLanguageChange} from './i18n.js';
 import * as session from './session.js';
 import {cataloguePage} from './views/catalogue.js';
@@ -7,6 +8,9 @@ import {programPage} from './views/program.js';
 import {signInPage} from './views/signin.js';
 import {myProgramsPage, registerPage, managePage} from './views/developer.js';
 import {queuePage, reviewPage} from './views/reviewer.js';
+import {adminPage} from './views/admin.js';
+import {installedPage} from './views/installed.js';
+import {reportsPage, automationPage} from './views/moderation.js';
 
 const routes = [
   {path: /^\/?$/, page: cataloguePage},
@@ -15,8 +19,12 @@ const routes = [
   {path: /^\/developer$/, page: myProgramsPage, role: 'DEVELOPER'},
   {path: /^\/developer\/new$/, page: registerPage, role: 'DEVELOPER'},
   {path: /^\/developer\/program\/([^/]+)$/, page: managePage, role: 'DEVELOPER'},
+  {path: /^\/developer\/automation$/, page: automationPage, role: 'DEVELOPER'},
   {path: /^\/reviewer$/, page: queuePage, role: 'REVIEWER'},
+  {path: /^\/reviewer\/reports$/, page: reportsPage, role: 'REVIEWER'},
   {path: /^\/reviewer\/version\/([^/]+)$/, page: reviewPage, role: 'REVIEWER'},
+  {path: /^\/admin$/, page: adminPage, role: 'ADMIN'},
+  {path: /^\/installed$/, page: installedPage, signedIn: true},
 ];
 
 const main = document.getElementById('main');
@@ -25,9 +33,13 @@ let leave = null;
 function header() {
   const user = session.current();
   const links = [['#/', t('nav.catalogue')]];
-  if (session.can('DEVELOPER')) links.push(['#/developer', t('nav.developer')]);
-  if (session.can('REVIEWER')) links.push(['#/reviewer', t('nav.reviewer')]);
-  const languages = h('select', {id: 'language', onchange: e => setLanguage(e.target.value)},
+  if (user) links.push(['#/installed', t('nav.installed')]);
+  if (session.can('DEVELOPER')) {
+    links.push(['#/developer', t('nav.developer')], ['#/developer/automation', t('nav.automation')]);
+  }
+  if (session.can('REVIEWER')) links.push(['#/reviewer', t('nav.reviewer')], ['#/reviewer/reports', t('nav.reports')]);
+  if (session.can('ADMIN')) links.push(['#/admin', t('nav.admin')]);
+  const languages = h('select', {id: 'language', onchange: e => chooseLanguage(e.target.value)},
                       Object.entries(LANGUAGES).map(([code, name]) =>
                         h('option', {value: code, selected: code === language() || null, lang: code}, name)));
   fill(document.getElementById('header'),
@@ -38,9 +50,22 @@ function header() {
          h('label', {for: 'language', class: 'visually-hidden'}, t('lang.label')), languages,
          user ? [h('span', {class: 'who', id: 'signed-in-user'}, t('nav.signedInAs', {user: user.userId})),
                  h('button', {type: 'button', id: 'sign-out', onclick: signOut}, t('nav.signOut'))]
-           : h('a', {href: '#/signin', id: 'sign-in-link'}, t('nav.signIn'))));
+           : h('a', {href: signInHref(), id: 'sign-in-link'}, t('nav.signIn'))));
   document.getElementById('skip').textContent = t('app.skip');
   document.title = t('app.title');
+}
+
+/** A language picked in the header also goes into the address when it names one, so the two never disagree. */
+function chooseLanguage(lang) {
+  const [path, query] = location.hash.split('?');
+  if (query !== undefined) {
+    const params = new URLSearchParams(query);
+    if (params.has('lang')) {
+      params.set('lang', lang);
+      history.replaceState(null, '', `${path}?${params}`);
+    }
+  }
+  setLanguage(lang);
 }
 
 function signOut() {
@@ -56,15 +81,25 @@ async function route() {
   if (leave) leave();
   leave = null;
   header();
-  const path = decodeURI(location.hash.replace(/^#/, '').split('?')[0]) || '/';
+  const [rawPath, query] = location.hash.replace(/^#/, '').split('?');
+  const lang = new URLSearchParams(query || '').get('lang');
+  if (lang && LANGUAGES[lang] && lang !== language()) {
+    setLanguage(lang); // a shared link speaks its language; the change listener draws the page again
+    return;
+  }
+  const path = decodeURI(rawPath) || '/';
   const match = routes.map(r => ({r, m: r.path.exec(path)})).find(x => x.m) || {r: routes[0], m: []};
   const view = h('div', {class: 'view'});
   fill(main, view);
-  if (match.r.role && !session.can(match.r.role)) {
+  if (match.r.signedIn && !session.current()) {
+    fill(view, h('h1', {tabindex: '-1'}, t('signin.title')),
+         h('p', {class: 'note', id: 'access-refused'}, t('signin.needed')),
+         h('p', {}, h('a', {href: signInHref()}, t('nav.signIn'))));
+  } else if (match.r.role && !session.can(match.r.role)) {
     fill(view, h('h1', {tabindex: '-1'}, t('signin.title')),
          h('p', {class: 'note', id: 'access-refused'},
            session.current() ? t('signin.needRole', {role: t(`role.${match.r.role}`)}) : t('signin.needed')),
-         h('p', {}, h('a', {href: '#/signin'}, t('nav.signIn'))));
+         h('p', {}, h('a', {href: signInHref()}, t('nav.signIn'))));
   } else {
     fill(view, h('p', {class: 'note'}, t('loading')));
     const cleanup = await match.r.page(view, ...match.m.slice(1).map(decodeURIComponent));
@@ -78,6 +113,11 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+// The skip link moves focus without changing the hash the router reads (no inline handler: the CSP refuses those).
+document.getElementById('skip').addEventListener('click', event => {
+  event.preventDefault();
+  main.focus();
+});
 onLanguageChange(route);
 session.onChange(header);
 document.documentElement.lang = language() === 'zh' ? 'zh-CN' : 'en';

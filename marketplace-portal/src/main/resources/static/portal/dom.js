@@ -11,6 +11,9 @@ export function h(tag, attrs = {}, ...children) {
       el.value = value;
     } else if (name === 'checked') {
       el.checked = Boolean(value);
+    } else if (name === 'style') {
+      // Through the CSSOM: the Content-Security-Policy refuses style attributes, not styles set by a script.
+      Object.assign(el.style, value);
     } else {
       el.setAttribute(name, value === true ? '' : String(value));
     }
@@ -33,10 +36,26 @@ export function fill(el, ...children) {
   return el;
 }
 
-/** Highlight fragments from the catalogue wrap hits in <em>; rebuild them as elements, the rest as text. */
+/**
+ * Highlight fragments from the catalogue are HTML: escaped text with hits wrapped in <em>. Rebuild the hits as
+ * elements and everything as text nodes, never as markup, so a name like "<img onerror=...>" stays text.
+ */
 export function highlighted(fragment) {
   return fragment.split(/(<em>.*?<\/em>)/).filter(Boolean).map(part => part.startsWith('<em>')
-    ? h('mark', {}, part.slice(4, -5)) : part);
+    ? h('mark', {}, unescaped(part.slice(4, -5))) : unescaped(part));
+}
+
+const ENTITIES = {lt: '<', gt: '>', quot: '"', amp: '&', apos: "'"};
+
+/** The text an HTML-escaped string stands for: named and numeric character references decoded. */
+function unescaped(html) {
+  return html.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (entity, name) => {
+    if (name[0] !== '#') {
+      return ENTITIES[name] ?? entity;
+    }
+    const hex = name[1] === 'x' || name[1] === 'X';
+    return String.fromCodePoint(parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10));
+  });
 }
 
 let ids = 0;

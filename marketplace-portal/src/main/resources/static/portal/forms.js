@@ -67,7 +67,22 @@ export function showProblems(form, error) {
     if (place) {
       place.textContent = sentence(problem);
       place.hidden = false;
-      form.querySelectorAll(`[name="${problem.field}"]`).forEach(el => el.setAttribute('aria-invalid', 'true'));
+      const controls = [...form.querySelectorAll(`[name="${problem.field}"]`)];
+      controls.forEach(el => el.setAttribute('aria-invalid', 'true'));
+      // The sentence goes as soon as the visitor changes the value it is about: it no longer describes it.
+      const corrected = () => {
+        place.hidden = true;
+        place.textContent = '';
+        controls.forEach(el => {
+          el.removeAttribute('aria-invalid');
+          el.removeEventListener('input', corrected);
+          el.removeEventListener('change', corrected);
+        });
+      };
+      controls.forEach(el => {
+        el.addEventListener('input', corrected);
+        el.addEventListener('change', corrected);
+      });
     } else {
       general.push(sentence(problem));
     }

@@ -42,14 +42,28 @@ export function sentence(problem) {
   return `error.${problem.code}` in en ? t(`error.${problem.code}`) : t('error.UNKNOWN');
 }
 
+/**
+ * A counted phrase in the reader's language and plural form: key.one / key.other by Intl.PluralRules, with the
+ * number formatted for the language ("1 install", "1,024 installs", "1,024 次安装").
+ */
+export function counted(key, count, params = {}) {
+  const form = new Intl.PluralRules(locale()).select(count);
+  const chosen = `${key}.${form}` in en ? `${key}.${form}` : `${key}.other`;
+  return t(chosen, {...params, count: number(count)});
+}
+
+/** The BCP 47 tag of the chosen language, for Intl and for the API's locale arguments. */
+export function locale() {
+  return language() === 'zh' ? 'zh-CN' : 'en';
+}
+
 export function number(value, digits = 0) {
-  return new Intl.NumberFormat(language() === 'zh' ? 'zh-CN' : 'en', {maximumFractionDigits: digits,
-                                                                      minimumFractionDigits: digits}).format(value);
+  return new Intl.NumberFormat(locale(), {maximumFractionDigits: digits, minimumFractionDigits: digits})
+    .format(value);
 }
 
 export function dateTime(iso) {
-  return new Intl.DateTimeFormat(language() === 'zh' ? 'zh-CN' : 'en',
-                                 {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
 }
 
 /** A waiting time in its two largest units, e.g. "2 h 5 min". */

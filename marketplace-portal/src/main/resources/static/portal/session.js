@@ -43,6 +43,7 @@ export async function signIn(userId, roles) {
     body: new URLSearchParams({userId, roles: roles.join(',')}),
   });
   if (response.status === 404) throw new SignInRefused('DEV_SIGN_IN_OFF');
+  if (response.status === 403) throw new SignInRefused('ADMIN_NOT_ALLOWED');
   if (!response.ok) throw new SignInRefused('SIGN_IN_REFUSED');
   const body = await response.json();
   store({token: body.token, userId: body.userId, roles: body.roles, expiresAt: body.expiresAt});

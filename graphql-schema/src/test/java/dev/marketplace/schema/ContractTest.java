@@ -51,6 +51,13 @@ class ContractTest {
             "Mutation.flagRating(ratingId,reason)",
             "Mutation.hideRating(ratingId)",
             "Subscription.versionStatusChanged(miniProgramId)",
+            "Query.abuseReports(status,first,after)", "Mutation.reportMiniProgram(input)",
+            "Mutation.resolveAbuseReport(id,action,comment)", "Mutation.requestInformation(versionId,text)",
+            "Mutation.answerReview(versionId,text)", "Query.cannedResponses(reason)",
+            "Mutation.saveCannedResponse(input)", "Mutation.deleteCannedResponse(id)",
+            "Mutation.createWebhook(input)", "Query.webhooks()", "Mutation.deleteWebhook(id)",
+            "Query.webhookDeliveries(webhookId,first)", "Mutation.createApiKey(input)", "Query.apiKeys()",
+            "Mutation.revokeApiKey(id)", "Version.conversation()",
             "MiniProgram.id()", "MiniProgram.name()", "MiniProgram.summary()", "MiniProgram.description()",
             "MiniProgram.category()", "MiniProgram.tags()", "MiniProgram.status()", "MiniProgram.developer()",
             "MiniProgram.currentVersion()", "MiniProgram.versions()", "MiniProgram.installCount()",
@@ -59,7 +66,13 @@ class ContractTest {
             "RatingSummary.average()", "RatingSummary.count()", "RatingSummary.histogram()",
             "Version.id()", "Version.number()", "Version.status()", "Version.changelog()",
             "Version.permissions()", "Version.submittedAt()", "Version.review()", "Version.releasePercentage()",
-            "Review.reviewer()", "Review.outcome()", "Review.reasons()", "Review.comment()", "Review.decidedAt()");
+            "Review.reviewer()", "Review.outcome()", "Review.reasons()", "Review.comment()", "Review.decidedAt()",
+            // Issue 20 (DESIGN.md: media, languages, statistics, developers).
+            "Query.catalogue(locale)", "Query.miniProgram(locale)", "Query.suggest(locale)",
+            "Mutation.updateDeveloperProfile(input)", "Mutation.verifyDeveloper(id)", "Mutation.unverifyDeveloper(id)",
+            "MiniProgram.icon()", "MiniProgram.screenshots()", "MiniProgram.statistics(from,to)",
+            "Image.url()", "Image.width()", "Image.height()",
+            "Developer.displayName()", "Developer.website()", "Developer.verified()", "Developer.programs()");
 
     static GraphQLSchema schema() throws IOException {
         try (InputStream in = ContractTest.class.getResourceAsStream("/graphql/marketplace.graphqls")) {

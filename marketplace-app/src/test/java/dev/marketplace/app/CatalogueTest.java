@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
-import dev.marketplace.query.catalogue.CatalogueReplays;
+import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * The catalogue as users see it: popularity figures, relevance, Chinese names, facets, sorts, cursors, and the
@@ -33,19 +30,12 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class CatalogueTest {
 
     @Autowired
-    HttpGraphQlTester graphQl;
-    @Autowired
     CatalogueReplays replays;
     @Autowired
     ElasticsearchClient elasticsearch;
+    @Autowired
     Marketplace marketplace;
-    String tag;
-
-    @BeforeEach
-    void setUp() {
-        marketplace = new Marketplace(graphQl);
-        tag = "t" + UUID.randomUUID().toString().substring(0, 8);
-    }
+    String tag = Marketplace.uniqueTag("t");
 
     @Test
     void installCountsAndRatingSummariesAreExactAndSurviveAReplay() {
@@ -88,6 +78,43 @@ class CatalogueTest {
                 .path("catalogue.edges[1].node.ratings.totalCount").entity(Integer.class).isEqualTo(2)
                 .path("catalogue.edges[1].node.ratings.edges[0].node.userId").entity(String.class).isEqualTo("r2")
                 .path("catalogue.edges[1].node.ratings.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true));
+    }
+
+    @Test
+    void ratingsSortedByStarsArePagedWithoutRepeatsAndACursorKeepsItsOrder() {
+        String id = marketplace.publish("dev-k12", listing("Ratings Sorted Bakery", "FOOD_AND_DRINK"));
+        int[] stars = {3, 5, 1, 4, 5, 2, 3};
+        for (int i = 0; i < stars.length; i++) {
+            marketplace.rate("sorter-" + i, id, stars[i], null);
+        }
+        eventually().untilAsserted(() -> ratings(id, "NEWEST", null).path("miniProgram.ratings.totalCount")
+                .entity(Integer.class).isEqualTo(stars.length));
+
+        assertThat(allStars(id, "HIGHEST")).containsExactly(5, 5, 4, 3, 3, 2, 1);
+        assertThat(allStars(id, "LOWEST")).containsExactly(1, 2, 3, 3, 4, 5, 5);
+        assertThat(allStars(id, "NEWEST")).containsExactlyInAnyOrder(3, 5, 1, 4, 5, 2, 3);
+        String highest = ratings(id, "HIGHEST", null).path("miniProgram.ratings.pageInfo.endCursor")
+                .entity(String.class).get();
+        ratings(id, "LOWEST", highest).errors().satisfy(errors -> assertThat(errors).singleElement()
+                .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "INVALID_CURSOR")));
+    }
+
+    /** Every rating's stars, read two at a time in the given order. */
+    private List<Integer> allStars(String id, String sort) {
+        List<Integer> all = new ArrayList<>();
+        String after = null;
+        do {
+            GraphQlTester.Response page = ratings(id, sort, after);
+            all.addAll(page.path("miniProgram.ratings.edges[*].node.stars").entityList(Integer.class).get());
+            after = page.path("miniProgram.ratings.pageInfo.hasNextPage").entity(Boolean.class).get()
+                    ? page.path("miniProgram.ratings.pageInfo.endCursor").entity(String.class).get() : null;
+        } while (after != null);
+        return all;
+    }
+
+    private GraphQlTester.Response ratings(String id, String sort, String after) {
+        return marketplace.anonymous().documentName("programRatings").variable("id", id).variable("first", 2)
+                          .variable("sort", sort).variable("after", after).execute();
     }
 
     private void expectPopularity(String id) {
@@ -288,7 +315,8 @@ class CatalogueTest {
         String history = "query($f: CatalogueFilter) { catalogue(filter: $f) { edges { node { ...history } } } } "
                          + "fragment history on MiniProgram "
                          + "{ live: currentVersion { number } versions { number status } }";
-        eventually().untilAsserted(() -> marketplace.anonymous().document(history)
+        // Read by its developer: anyone else sees only released versions (PrivacyTest).
+        eventually().untilAsserted(() -> marketplace.as("dev-k14", Role.DEVELOPER).document(history)
                 .variable("f", Map.of("tags", List.of(tag))).execute()
                 .path("catalogue.edges[0].node.live.number").entity(String.class).isEqualTo("1.0.0")
                 .path("catalogue.edges[0].node.versions[*].number").entityList(String.class)
@@ -327,9 +355,7 @@ class CatalogueTest {
     void aSuspendedProgramLeavesTheCatalogueAndARollbackShowsTheEarlierVersion() {
         String suspended = marketplace.publish("dev-k9", listing("Takedown Candidate", "GAMES"));
         String rolled = marketplace.publish("dev-k9", listing("Rollback Candidate", "GAMES"));
-        String second = marketplace.submit("dev-k9", rolled, "1.1.0");
-        marketplace.approve("rev-k2", second);
-        marketplace.release("dev-k9", second);
+        String second = marketplace.releaseNew("dev-k9", rolled, "1.1.0", "rev-k2");
         marketplace.as("rev-k2", Role.REVIEWER).documentName("suspendMiniProgram").variable("id", suspended)
                    .variable("reason", "Impersonates a bank").execute()
                    .path("suspendMiniProgram.status").entity(String.class).isEqualTo("SUSPENDED");

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,15 +32,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ConcurrencyTest {
 
     @Autowired
-    HttpGraphQlTester graphQl;
-    @Autowired
     JdbcTemplate jdbc;
+    @Autowired
     Marketplace marketplace;
     ExecutorService pool;
 
     @BeforeEach
     void setUp() {
-        marketplace = new Marketplace(graphQl);
         pool = Executors.newFixedThreadPool(16);
     }
 
@@ -55,6 +52,7 @@ class ConcurrencyTest {
     void twoReviewersDecidingAtOnceLeaveExactlyOneDecision() throws Exception {
         String program = marketplace.register("dev-c1", "Race Review " + System.nanoTime() % 1_000_000);
         String version = marketplace.submit("dev-c1", program, "1.0.0");
+        marketplace.awaitChecks("rev-a", version);
 
         List<GraphQlTester.Response> responses = race(List.of(
                 () -> marketplace.as("rev-a", Role.REVIEWER).documentName("approveVersion")

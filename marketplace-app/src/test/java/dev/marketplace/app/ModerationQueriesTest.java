@@ -10,24 +10,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** The reviewers' queue of flagged ratings across programs, and whether the viewer has a program installed. */
 @MarketplaceIntegrationTest
 class ModerationQueriesTest {
 
     @Autowired
-    HttpGraphQlTester graphQl;
     Marketplace marketplace;
 
-    @BeforeEach
-    void setUp() {
-        marketplace = new Marketplace(graphQl);
-    }
 
     @Test
     void flaggedRatingsOfEveryProgramQueueUpLongestUnchangedFirstHiddenOnesIncluded() {

@@ -1,5 +1,9 @@
 package dev.marketplace.command;
 
+import dev.marketplace.command.directory.ProgramDirectory;
+import dev.marketplace.command.installation.Installations;
+import dev.marketplace.command.program.PackageChecks;
+import dev.marketplace.command.program.ProgramNames;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +24,14 @@ public class CommandSideConfiguration {
 
     static final int CONFLICT_RETRIES = 8;
 
-    /** Write-side lookup tables, each kept in the transaction that stores the events it reflects. */
-    static final List<String> LOOKUP_TABLES = List.of("program-names", "program-directory", "installation-lookup");
+    /**
+     * Write-side lookup tables, and the scheduling of package checks, each kept in the transaction that stores the
+     * events it reflects.
+     */
+    static final List<String> LOOKUP_TABLES = List.of(ProgramNames.PROCESSING_GROUP,
+                                                      ProgramDirectory.PROCESSING_GROUP,
+                                                      Installations.PROCESSING_GROUP,
+                                                      PackageChecks.PROCESSING_GROUP);
 
     /**
      * Lookup tables are fed by subscribing processors, so they change in the same transaction as the events; a

@@ -1,32 +1,67 @@
 /** The catalogue: search with as-you-type suggestions, facets, sorts and result cards. Open to everyone. */
 import {h, fill, highlighted, uid} from '../dom.js';
-import {t, label, number, sentence} from '../i18n.js';
+import {t, label, number, counted, sentence, language} from '../i18n.js';
 import {graphql} from '../api.js';
 import {ENUMS, select} from '../forms.js';
-import {stars, heading} from '../widgets.js';
+import {stars, heading, developerLine} from '../widgets.js';
 
-const CATALOGUE = `query catalogue($query: String, $filter: CatalogueFilter, $sort: CatalogueSort, $after: String) {
-  catalogue(query: $query, filter: $filter, sort: $sort, first: 20, after: $after) {
+const CATALOGUE = `query catalogue($query: String, $filter: CatalogueFilter, $sort: CatalogueSort, $after: String,
+                                   $locale: String) {
+  catalogue(query: $query, filter: $filter, sort: $sort, first: 20, after: $after, locale: $locale) {
     totalCount
     pageInfo { hasNextPage endCursor }
     facets { categories { value count } tags { value count } permissions { value count } }
     edges {
-      node { id name summary category installCount rating { average count } }
+      node { id name summary category installCount rating { average count } developer { id displayName verified }
+             icon { url } }
       highlights { field fragments }
     }
   }
 }`;
-const SUGGEST = `query suggest($prefix: String!) { suggest(prefix: $prefix, first: 8) }`;
+const SUGGEST = `query suggest($prefix: String!, $locale: String) {
+  suggest(prefix: $prefix, first: 8, locale: $locale) }`;
 
 /** What the visitor searched for, kept while they visit programs and come back. */
 const state = {query: '', sort: 'RELEVANCE', filter: {categories: [], tags: [], permissions: []}};
+/** The URL's names for the filter lists: #/?q=ferry&sort=RATING&category=TRAVEL&tag=boat&lang=zh */
+const PARAMS = {categories: 'category', tags: 'tag', permissions: 'permission'};
+
+/** A search in the address (a shared link, a reload) replaces whatever was searched before. */
+function readUrl() {
+  const hash = location.hash.replace(/^#/, '');
+  const at = hash.indexOf('?');
+  if (at < 0) return;
+  const params = new URLSearchParams(hash.slice(at + 1));
+  state.query = params.get('q') || '';
+  state.sort = ENUMS.sort.includes(params.get('sort')) ? params.get('sort') : 'RELEVANCE';
+  for (const [key, name] of Object.entries(PARAMS)) state.filter[key] = params.getAll(name);
+}
+
+/** Writes the search into the address without a new history entry or a redraw, so it survives a reload. */
+function writeUrl() {
+  const params = new URLSearchParams();
+  if (state.query.trim()) params.set('q', state.query.trim());
+  if (state.sort !== 'RELEVANCE') params.set('sort', state.sort);
+  for (const [key, name] of Object.entries(PARAMS)) state.filter[key].forEach(value => params.append(name, value));
+  params.set('lang', language());
+  history.replaceState(null, '', `#/?${params}`);
+}
 
 export function cataloguePage(main) {
+  readUrl();
   const results = h('section', {class: 'results', 'aria-labelledby': 'results-title'});
-  const facets = h('aside', {class: 'facets', 'aria-label': t('facets.title')});
-  const search = searchForm(() => load(results, facets));
-  fill(main, heading(t('catalogue.title')), search, h('div', {class: 'catalogue'}, facets, results));
-  load(results, facets);
+  const facets = h('aside', {class: 'facets folded', id: 'facets', 'aria-label': t('facets.title')});
+  const toggle = h('button', {type: 'button', id: 'facets-toggle', class: 'secondary facets-toggle',
+                              'aria-controls': 'facets', 'aria-expanded': 'false', onclick: () => {
+                                const open = facets.classList.toggle('folded') === false;
+                                toggle.setAttribute('aria-expanded', String(open));
+                              }});
+  const search = searchForm(() => {
+    writeUrl();
+    load(results, facets, undefined, toggle);
+  });
+  fill(main, heading(t('catalogue.title')), search, toggle, h('div', {class: 'catalogue'}, facets, results));
+  load(results, facets, undefined, toggle);
 }
 
 function searchForm(onSearch) {
@@ -38,6 +73,8 @@ function searchForm(onSearch) {
                         hidden: true});
   let active = -1;
   let typing;
+  // Every search (Enter, the button) starts a new round: suggestions asked for before it are dropped.
+  let round = 0;
 
   const options = () => [...list.querySelectorAll('[role="option"]')];
   const close = () => {
@@ -62,13 +99,14 @@ function searchForm(onSearch) {
   input.addEventListener('input', () => {
     clearTimeout(typing);
     typing = setTimeout(async () => {
+      const asked = round;
       const prefix = input.value.trim();
       state.query = input.value;
       onSearch();
       if (!prefix) return close();
-      const names = await graphql(SUGGEST, {prefix}).then(d => d.suggest, () => []);
+      const names = await graphql(SUGGEST, {prefix, locale: language()}).then(d => d.suggest, () => []);
       // A stale answer, or one arriving after the visitor left the box, must not pop up over the page.
-      if (input.value.trim() !== prefix || document.activeElement !== input) return undefined;
+      if (asked !== round || input.value.trim() !== prefix || document.activeElement !== input) return undefined;
       fill(list, names.map(name => h('li', {role: 'option', id: uid('suggestion'), 'aria-selected': 'false',
                                             onmousedown: e => { e.preventDefault(); choose(name); }}, name)));
       list.hidden = names.length === 0;
@@ -96,6 +134,8 @@ function searchForm(onSearch) {
   }});
   return h('form', {role: 'search', class: 'search', onsubmit: e => {
              e.preventDefault();
+             round += 1;
+             clearTimeout(typing);
              state.query = input.value;
              close();
              onSearch();
@@ -108,9 +148,10 @@ function searchForm(onSearch) {
 
 let latest = 0;
 
-async function load(results, facets, after) {
+async function load(results, facets, after, toggle) {
   const asked = ++latest;
-  const variables = {query: state.query.trim() || null, sort: state.sort, filter: state.filter, after};
+  const variables = {query: state.query.trim() || null, sort: state.sort, filter: state.filter, after,
+                     locale: language()};
   let page;
   try {
     page = (await graphql(CATALOGUE, variables)).catalogue;
@@ -130,11 +171,18 @@ async function load(results, facets, after) {
          h('h2', {id: 'results-title', role: 'status'}, t('results.count', {count: number(page.totalCount)})),
          page.totalCount ? h('ol', {class: 'cards', id: 'results'}, cards)
            : h('p', {class: 'note'}, t('results.none')));
-    renderFacets(facets, page.facets, () => load(results, facets));
+    renderFacets(facets, page.facets, () => {
+      writeUrl();
+      load(results, facets, undefined, toggle);
+    });
+    if (toggle) {
+      const active = Object.values(state.filter).reduce((sum, values) => sum + values.length, 0);
+      fill(toggle, active ? t('facets.toggleActive', {count: number(active)}) : t('facets.toggle'));
+    }
   }
   if (page.pageInfo.hasNextPage) {
     results.append(h('button', {type: 'button', class: 'more',
-                                onclick: () => load(results, facets, page.pageInfo.endCursor)}, t('results.more')));
+                                onclick: () => load(results, facets, page.pageInfo.endCursor, toggle)}, t('results.more')));
   }
 }
 
@@ -142,13 +190,15 @@ function card({node, highlights}) {
   const nameHit = highlights.find(x => x.field.startsWith('name'))?.fragments[0];
   const summaryHit = highlights.find(x => x.field.startsWith('summary'))?.fragments[0];
   return h('li', {class: 'card', 'data-program-id': node.id},
+           h('img', {class: 'icon', src: node.icon.url, alt: '', width: 48, height: 48, loading: 'lazy'}),
            h('h3', {}, h('a', {href: `#/program/${encodeURIComponent(node.id)}`, class: 'program-name'},
                          nameHit ? highlighted(nameHit) : node.name)),
            h('p', {class: 'summary'}, summaryHit ? highlighted(summaryHit) : node.summary),
            h('p', {class: 'meta'},
              h('span', {class: 'category'}, label('category', node.category)),
              stars(node.rating.average, node.rating.count),
-             h('span', {class: 'installs'}, t('card.installs', {count: number(node.installCount)}))));
+             h('span', {class: 'installs'}, counted('card.installs', node.installCount))),
+           h('p', {class: 'meta'}, developerLine(node.developer)));
 }
 
 function renderFacets(aside, found, onChange) {
@@ -166,7 +216,7 @@ function renderFacets(aside, found, onChange) {
                                : chosen.filter(v => v !== value);
                              onChange();
                            }}),
-               h('label', {for: id}, `${kind ? label(kind, value) : value} (${count})`));
+               h('label', {for: id}, `${kind ? label(kind, value) : value} (${number(count)})`));
     }));
   };
   const anyChosen = Object.values(state.filter).some(values => values.length);

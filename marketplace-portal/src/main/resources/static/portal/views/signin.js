@@ -5,6 +5,12 @@ import * as session from '../session.js';
 import {field, formStatus, checked, ENUMS} from '../forms.js';
 import {heading} from '../widgets.js';
 
+/** Where to go once signed in: the page that sent the visitor here (only a page of this portal), else home. */
+function returnTo(fallback) {
+  const wanted = new URLSearchParams(location.hash.split('?')[1] || '').get('return');
+  return wanted && wanted.startsWith('#/') && !wanted.startsWith('#/signin') ? wanted : fallback;
+}
+
 export function signInPage(main) {
   const refused = (form, e) => {
     const status = form.querySelector('.form-status');
@@ -15,8 +21,8 @@ export function signInPage(main) {
     e.preventDefault();
     try {
       await session.signIn(devForm.elements.userId.value.trim(), checked(devForm, 'roles'));
-      location.hash = session.can('REVIEWER') && !session.can('DEVELOPER') ? '#/reviewer'
-        : session.can('DEVELOPER') ? '#/developer' : '#/';
+      location.hash = returnTo(session.can('REVIEWER') && !session.can('DEVELOPER') ? '#/reviewer'
+        : session.can('DEVELOPER') ? '#/developer' : '#/');
     } catch (err) {
       refused(devForm, err);
     }
@@ -33,7 +39,7 @@ export function signInPage(main) {
     e.preventDefault();
     try {
       session.useToken(tokenForm.elements.token.value);
-      location.hash = '#/';
+      location.hash = returnTo('#/');
     } catch (err) {
       refused(tokenForm, err);
     }

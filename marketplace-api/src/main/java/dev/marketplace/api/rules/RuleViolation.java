@@ -23,6 +23,11 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(RuleCode.INVALID_INPUT, field, field + ": " + message);
     }
 
+    /** An action the current state does not allow: "Cannot {action}: {state}." */
+    public static RuleViolation invalidTransition(String action, String state) {
+        return new RuleViolation(RuleCode.INVALID_TRANSITION, "Cannot " + action + ": " + state + ".");
+    }
+
     public RuleCode code() {
         return code;
     }

@@ -1,5 +1,7 @@
 package dev.marketplace.api.security;
 
+import dev.marketplace.api.rules.RuleCode;
+import dev.marketplace.api.rules.RuleViolation;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -39,6 +41,13 @@ public record Actor(String userId, Set<Role> roles) {
     /** True when the actor holds the role itself or is an ADMIN, who may act in every role. */
     public boolean acts(Role role) {
         return roles.contains(role) || roles.contains(Role.ADMIN);
+    }
+
+    /** Refuses with {@code ROLE_REQUIRED} unless the actor {@linkplain #acts(Role) acts} in the role. */
+    public void require(Role role) {
+        if (!acts(role)) {
+            throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the " + role + " role.");
+        }
     }
 
     public boolean isAdmin() {

@@ -1,5 +1,8 @@
 package dev.marketplace.app.elasticsearch;
 
+import dev.marketplace.elasticsearch.LocalElasticsearch;
+import dev.marketplace.elasticsearch.LocalElasticsearchException;
+import dev.marketplace.elasticsearch.LocalElasticsearchOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -33,7 +36,7 @@ public class LocalElasticsearchEnvironment implements EnvironmentPostProcessor, 
     public static final String PROPERTY_SOURCE_NAME = "marketplaceLocalElasticsearch";
 
     private final Log log;
-    private final BiFunction<LocalElasticsearch.Options, Integer, String> launcher;
+    private final BiFunction<LocalElasticsearchOptions, Integer, String> launcher;
 
     public LocalElasticsearchEnvironment(DeferredLogFactory logFactory) {
         this(logFactory.getLog(LocalElasticsearchEnvironment.class), (options, nodes) -> nodes == 1
@@ -46,7 +49,7 @@ public class LocalElasticsearchEnvironment implements EnvironmentPostProcessor, 
      * For tests: {@code launcher} starts (or pretends to start) a cluster of the given number of nodes and returns
      * their HTTP URIs, comma-separated.
      */
-    LocalElasticsearchEnvironment(Log log, BiFunction<LocalElasticsearch.Options, Integer, String> launcher) {
+    LocalElasticsearchEnvironment(Log log, BiFunction<LocalElasticsearchOptions, Integer, String> launcher) {
         this.log = log;
         this.launcher = launcher;
     }
@@ -67,7 +70,7 @@ public class LocalElasticsearchEnvironment implements EnvironmentPostProcessor, 
         }
         String uri;
         try {
-            uri = launcher.apply(LocalElasticsearch.Options.from(environment::getProperty), nodes);
+            uri = launcher.apply(LocalElasticsearchOptions.from(environment::getProperty), nodes);
         } catch (LocalElasticsearchException e) {
             throw new LocalElasticsearchException("No " + URIS_PROPERTY + " is configured, so a local Elasticsearch"
                     + " was started and failed (set " + URIS_PROPERTY + " to use an existing cluster, or "

@@ -1,9 +1,6 @@
 /**
- * Runs a real Elasticsearch server as a child process of this JVM.
- *
- * <p>The application uses it when no {@code spring.elasticsearch.uris} is configured, and integration
- * tests share one node per test JVM, so nobody has to install or start Elasticsearch by hand and
- * the tests exercise the same server the production cluster runs. Entry point:
- * {@link dev.marketplace.app.elasticsearch.LocalElasticsearch}.
+ * How the app reaches Elasticsearch: a configured cluster (with an API key or user and password), or, when none is
+ * configured, the JVM's shared local node from the {@code local-elasticsearch} module
+ * ({@link dev.marketplace.app.elasticsearch.LocalElasticsearchEnvironment}).
  */
 package dev.marketplace.app.elasticsearch;

@@ -3,8 +3,8 @@ package dev.marketplace.app.graphql;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
@@ -15,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
  * Keeps parsed and validated GraphQL documents by their text. Clients send the same few documents over and over
  * with different variables; parsing and validating them took about a fifth of the GraphQL engine's time in the
  * benchmark's profile. The query limits (depth, complexity, aliases) are checked per execution, so they still
- * apply to a cached document. Bounded: the most recently used {@value #MAX_ENTRIES} documents of at most
- * {@value #MAX_CACHED_LENGTH} characters.
+ * apply to a cached document; neither parsing nor graphql-java's validation expands fragments, so a document of
+ * fragments that double at each level is parsed, validated and kept in milliseconds and refused by the limits.
+ * Bounded (Caffeine): at most {@value #MAX_ENTRIES} documents of at most {@value #MAX_CACHED_LENGTH} characters,
+ * the frequently used ones kept.
  */
 @Configuration
 class ParsedDocumentCache implements PreparsedDocumentProvider {
@@ -24,12 +26,9 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
     static final int MAX_ENTRIES = 500;
     static final int MAX_CACHED_LENGTH = 8192;
 
-    private final Map<String, PreparsedDocumentEntry> documents = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparsedDocumentEntry> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    /** Evicts on the calling thread: the bound holds as soon as a document is added. */
+    private final Cache<String, PreparsedDocumentEntry> documents =
+            Caffeine.newBuilder().maximumSize(MAX_ENTRIES).executor(Runnable::run).build();
 
     @Bean
     GraphQlSourceBuilderCustomizer parsedDocumentCacheCustomizer() {
@@ -43,22 +42,11 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
         if (query == null || query.length() > MAX_CACHED_LENGTH) {
             return CompletableFuture.completedFuture(parseAndValidate.apply(input));
         }
-        PreparsedDocumentEntry cached;
-        synchronized (documents) {
-            cached = documents.get(query);
-        }
-        if (cached == null) {
-            cached = parseAndValidate.apply(input);
-            synchronized (documents) {
-                documents.put(query, cached);
-            }
-        }
-        return CompletableFuture.completedFuture(cached);
+        return CompletableFuture.completedFuture(documents.get(query, text -> parseAndValidate.apply(input)));
     }
 
     int size() {
-        synchronized (documents) {
-            return documents.size();
-        }
+        documents.cleanUp();
+        return (int) documents.estimatedSize();
     }
 }

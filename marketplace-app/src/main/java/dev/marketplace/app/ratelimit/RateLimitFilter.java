@@ -7,56 +7,42 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses GraphQL requests (queries, mutations and searches alike) beyond a caller's rate with 429 and a
- * Retry-After header. It runs after authentication, so a signed-in user is limited by user id and by address,
- * an anonymous caller by address. Buckets live per node: with N nodes behind a balancer the effective limit is up
- * to N times higher, which keeps the check free of a shared store.
+ * Refuses GraphQL requests (queries, mutations, searches, server-sent-event subscriptions and WebSocket handshakes
+ * alike) beyond a caller's rate with 429 and a Retry-After header. It runs after authentication, so a signed-in user
+ * is limited by user id and by address, an anonymous caller by address. Which requests are GraphQL's is decided by
+ * {@code graphQl}, matched as the router matches, whatever the spelling of the path. Operations sent over an open
+ * WebSocket are counted by {@link WebSocketRateLimit}.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    static final int MAX_TRACKED_CALLERS = 100_000;
-
     private final RateLimits limits;
-    private final LongSupplier nanoClock;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final RateLimitBuckets buckets;
+    private final RequestMatcher graphQl;
 
-    public RateLimitFilter(RateLimits limits, LongSupplier nanoClock) {
+    public RateLimitFilter(RateLimits limits, RateLimitBuckets buckets, RequestMatcher graphQl) {
         this.limits = limits;
-        this.nanoClock = nanoClock;
+        this.buckets = buckets;
+        this.graphQl = graphQl;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !limits.enabled() || !request.getRequestURI().startsWith("/graphql")
-               || "GET".equals(request.getMethod()) && request.getHeader(HttpHeaders.UPGRADE) != null;
+        return !limits.enabled() || !graphQl.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long now = nanoClock.getAsLong();
-        prune(now);
-        TokenBucket address = buckets.computeIfAbsent("address:" + request.getRemoteAddr(),
-                                                      k -> new TokenBucket(limits.perAddress(), now));
-        Duration wait = address.tryTake(now);
-        String user = signedInUser();
-        if (wait.isZero() && user != null) {
-            wait = buckets.computeIfAbsent("user:" + user, k -> new TokenBucket(limits.perUser(), now)).tryTake(now);
-            if (!wait.isZero()) {
-                address.giveBack();
-            }
-        }
+        Duration wait = buckets.tryTake(request.getRemoteAddr(), signedInUser());
         if (wait.isZero()) {
             chain.doFilter(request, response);
         } else {
@@ -64,8 +50,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Whole seconds to wait before a refused caller has room again, at least one. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = retryAfterSeconds(wait);
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -78,12 +69,5 @@ public class RateLimitFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
                 ? null : auth.getName();
-    }
-
-    /** Forgets callers whose buckets are full again, so the map cannot grow without bound. */
-    private void prune(long now) {
-        if (buckets.size() > MAX_TRACKED_CALLERS) {
-            buckets.entrySet().removeIf(e -> e.getValue().isFull(now));
-        }
     }
 }

@@ -7,23 +7,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a GraphQL request body larger than the limit with 413 before anything parses it; bodies without a
- * declared length (chunked) are refused too, as no legitimate GraphQL client needs them.
+ * declared length (chunked) are refused too, as no legitimate GraphQL client needs them. Which requests are
+ * GraphQL's is decided by {@code graphQl}, matched as the router matches ({@code /%67raphql} is {@code /graphql}).
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final RequestMatcher graphQl;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    public RequestSizeLimitFilter(long maxBytes, RequestMatcher graphQl) {
         this.maxBytes = maxBytes;
+        this.graphQl = graphQl;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith("/graphql");
+        return !"POST".equals(request.getMethod()) || !graphQl.matches(request);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -22,11 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Development sign-in for the embedded default: pick a user id and roles, get a signed token. It does not exist
- * when a real identity provider is configured ({@code marketplace.security.issuer-uri}).
+ * Development sign-in for the embedded default: pick a user id and roles, get a signed token. It exists only in the
+ * embedded default (no {@code marketplace.security.issuer-uri}, loopback bind), and issues ADMIN only when
+ * {@code marketplace.security.dev-sign-in.allow-admin} is true.
  */
 @RestController
-@ConditionalOnExpression("'${marketplace.security.issuer-uri:}'.isBlank()")
+@Conditional(EmbeddedDefault.class)
 class DevSignIn {
 
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -55,6 +56,10 @@ class DevSignIn {
         if (requested.isEmpty() || !unknown.isEmpty()) {
             return refuse("roles must be a comma-separated list of " + Arrays.toString(Role.values())
                           + (unknown.isEmpty() ? "" : "; unknown: " + unknown));
+        }
+        if (requested.contains(Role.ADMIN.name()) && !properties.devSignIn().allowAdmin()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error",
+                    "the development sign-in issues ADMIN only with marketplace.security.dev-sign-in.allow-admin=true"));
         }
         Instant now = clock.instant();
         Instant expires = now.plus(properties.devTokenValidity());

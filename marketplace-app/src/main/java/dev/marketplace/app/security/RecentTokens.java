@@ -3,8 +3,9 @@ package dev.marketplace.app.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.temporal.ChronoUnit;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,10 +22,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * the decoder's own validator: a remembered token expires exactly when it would have otherwise. A token is verified
  * afresh after {@value #REVERIFY_AFTER_MINUTES} minutes, so a signing key the issuer withdraws stops being accepted
  * within that time plus however long the decoder itself keeps the issuer's key set. Bounded: at most
- * {@value #MAX_TOKENS} tokens of at most {@value #MAX_REMEMBERED_LENGTH} characters. Tokens due for verifying
- * afresh, or past their expiry, are swept out once every {@value #REVERIFY_AFTER_MINUTES} minutes and whenever the
- * bound is reached, so a client that signs a token per request fills only what it sends in that time; if the bound is
- * still reached, everything is forgotten at once. A token that no longer passes is forgotten at once.
+ * {@value #MAX_TOKENS} tokens of at most {@value #MAX_REMEMBERED_LENGTH} characters, held in a Caffeine cache that
+ * forgets each token when it is due for verifying afresh and evicts the least useful ones when full, so a client
+ * that signs a token per request cannot push out the tokens in steady use. A token that no longer passes (expired,
+ * say) is forgotten at once.
  */
 final class RecentTokens implements JwtDecoder {
 
@@ -44,15 +45,17 @@ final class RecentTokens implements JwtDecoder {
     private final JwtDecoder decoder;
     private final OAuth2TokenValidator<Jwt> validator;
     private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    private volatile Instant nextSweep;
+    private final Cache<String, Verified> verified;
 
     /** {@code validator} must be the one {@code decoder} applies, so a remembered token passes only what it would. */
     RecentTokens(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, Clock clock) {
         this.decoder = decoder;
         this.validator = validator;
         this.clock = clock;
-        this.nextSweep = clock.instant().plus(REVERIFY_AFTER);
+        // Timed by the same clock as the validation; maintenance on the calling thread keeps the bound exact.
+        this.verified = Caffeine.newBuilder().maximumSize(MAX_TOKENS).expireAfterWrite(REVERIFY_AFTER)
+                .ticker(() -> ChronoUnit.NANOS.between(Instant.EPOCH, clock.instant())).executor(Runnable::run)
+                .build();
     }
 
     /** Remembers what {@code decoder} verifies, after making {@code validator} the one it applies. */
@@ -63,14 +66,14 @@ final class RecentTokens implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Verified known = token == null ? null : verified.get(token);
+        Verified known = token == null ? null : verified.getIfPresent(token);
         Instant now = clock.instant();
         if (known != null && !known.dueAgain(now)) {
             OAuth2TokenValidatorResult result = validator.validate(known.jwt());
             if (!result.hasErrors()) {
                 return known.jwt();
             }
-            verified.remove(token);
+            verified.invalidate(token);
             throw new JwtValidationException("The token is no longer valid", result.getErrors());
         }
         Jwt jwt;
@@ -78,31 +81,18 @@ final class RecentTokens implements JwtDecoder {
             jwt = decoder.decode(token);
         } catch (JwtException refused) {
             if (known != null) {
-                verified.remove(token);
+                verified.invalidate(token);
             }
             throw refused;
         }
         if (token.length() <= MAX_REMEMBERED_LENGTH) {
-            sweep(now);
             verified.put(token, new Verified(jwt, now));
         }
         return jwt;
     }
 
-    /** Forgets the tokens no use would take from here any more, when it is time to or the bound is reached. */
-    private void sweep(Instant now) {
-        if (verified.size() < MAX_TOKENS && now.isBefore(nextSweep)) {
-            return;
-        }
-        nextSweep = now.plus(REVERIFY_AFTER);
-        verified.values().removeIf(v -> v.dueAgain(now)
-                                        || (v.jwt().getExpiresAt() != null && !v.jwt().getExpiresAt().isAfter(now)));
-        if (verified.size() >= MAX_TOKENS) {
-            verified.clear();
-        }
-    }
-
     int size() {
-        return verified.size();
+        verified.cleanUp();
+        return (int) verified.estimatedSize();
     }
 }

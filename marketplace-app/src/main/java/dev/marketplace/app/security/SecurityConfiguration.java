@@ -6,6 +6,10 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.marketplace.app.apikeys.ApiKeyAuthentication;
+import dev.marketplace.app.apikeys.ApiKeyAuthenticationProvider;
+import dev.marketplace.app.apikeys.ApiKeyScope;
+import dev.marketplace.app.ratelimit.RateLimitBuckets;
 import dev.marketplace.app.ratelimit.RateLimitFilter;
 import dev.marketplace.app.ratelimit.RateLimits;
 import dev.marketplace.app.ratelimit.RequestSizeLimitFilter;
@@ -13,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -30,28 +35,68 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Stateless bearer tokens. The HTTP layer only authenticates: a request without a token is anonymous and may
  * read the catalogue; what each user may do is decided by the GraphQL layer and, for commands, by the aggregates.
- * A token that is present but invalid is refused with 401.
+ * A token that is present but invalid is refused with 401. A bearer token may also be an API key
+ * ({@code mpk_...}, {@link ApiKeyAuthenticationProvider}), held to its scopes here for {@code /packages} and by
+ * {@code ApiKeyScopeInstrumentation} on GraphQL.
  */
 @Configuration
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, RateLimits limits) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, RateLimits limits, RateLimitBuckets buckets,
+                            RequestMatcher graphQlRequests, JwtDecoder jwtDecoder,
+                            ApiKeyAuthenticationProvider apiKeys) throws Exception {
+        JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(jwtDecoder);
+        jwts.setJwtAuthenticationConverter(rolesFromClaim());
+        ProviderManager bearerTokens = new ProviderManager(apiKeys, jwts);
         return http
-                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes()),
+                .addFilterBefore(new RequestSizeLimitFilter(limits.maxRequestBytes(), graphQlRequests),
                                  BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new RateLimitFilter(limits, System::nanoTime), AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits, buckets, rateLimited(graphQlRequests)),
+                                AuthorizationFilter.class)
+                .headers(BrowserHeaders::apply)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/packages", "/packages/**")
+                        .access(keyScope(ApiKeyScope.UPLOAD_PACKAGE))
+                        .requestMatchers(HttpMethod.GET, "/packages/**").access(keyScope(ApiKeyScope.READ))
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.authenticationManager(bearerTokens))
                                             .authenticationEntryPoint(SecurityConfiguration::refuseToken))
                 .build();
+    }
+
+    /**
+     * Requests with an API key need {@code scope}; any other caller passes here, and the endpoint decides by role and
+     * ownership as for everyone.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> keyScope(ApiKeyScope scope) {
+        return (authentication, context) -> new AuthorizationDecision(
+                !(authentication.get() instanceof ApiKeyAuthentication key) || key.allows(scope));
+    }
+
+    /**
+     * GraphQL requests and package uploads count against the caller's rate. The GraphQL body limit applies to
+     * GraphQL only: an upload's limit is the package limit, which the upload enforces while it reads the body.
+     */
+    private static RequestMatcher rateLimited(RequestMatcher graphQlRequests) {
+        return new OrRequestMatcher(graphQlRequests,
+                                    PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/packages"));
     }
 
     /**
@@ -67,7 +112,8 @@ class SecurityConfiguration {
 
     /**
      * Every token must be signed as configured, current ({@code exp}, {@code nbf}), from the expected issuer and
-     * name a user and at least one known role; anything else is refused with 401.
+     * name a user and at least one known role, and expire within {@code max-token-lifetime}; anything else is
+     * refused with 401.
      */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
@@ -82,7 +128,8 @@ class SecurityConfiguration {
             issuer = properties.localIssuer();
         }
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer), new MarketplaceClaimsValidator());
+                JwtValidators.createDefaultWithIssuer(issuer), new MarketplaceClaimsValidator(),
+                new TokenLifetimeValidator(properties.maxTokenLifetime(), Clock.systemUTC()));
         return RecentTokens.over(decoder, validator, Clock.systemUTC());
     }
 

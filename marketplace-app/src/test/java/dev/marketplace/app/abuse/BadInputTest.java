@@ -1,9 +1,13 @@
 package dev.marketplace.app.abuse;
 
+import static dev.marketplace.app.support.RawGraphQl.REGISTER;
+import static dev.marketplace.app.support.RawGraphQl.json;
+import static dev.marketplace.app.support.RawGraphQl.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.app.support.RawGraphQl;
 import dev.marketplace.app.support.Tokens;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Bad and hostile input sent as a developer over HTTP. Each case must get a clear answer naming the problem:
@@ -25,10 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @MarketplaceIntegrationTest
 class BadInputTest {
 
-    static final String REGISTER = "mutation($input: RegisterMiniProgramInput!) { registerMiniProgram(input: $input) { id } }";
-
     @Autowired
-    WebTestClient web;
+    RawGraphQl graphQl;
     @Autowired
     JdbcTemplate jdbc;
     String token;
@@ -74,11 +73,9 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void aBadRequestGetsAClearAnswerAndStoresNothing(String kind, String body, String named) {
-        long events = events();
+        long events = graphQl.events();
 
-        EntityExchangeResult<String> result = web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).bodyValue(body).exchange()
-                .expectBody(String.class).returnResult();
+        EntityExchangeResult<String> result = graphQl.post(token, body).expectBody(String.class).returnResult();
 
         assertThat(result.getStatus().is5xxServerError()).as("status %s", result.getStatus()).isFalse();
         String answer = result.getResponseBody() == null ? "" : result.getResponseBody();
@@ -89,28 +86,25 @@ class BadInputTest {
         } else {
             assertThat(result.getStatus().is4xxClientError()).as("status %s", result.getStatus()).isTrue();
         }
-        assertThat(events()).isEqualTo(events);
+        assertThat(graphQl.events()).isEqualTo(events);
     }
 
     @Test
     void anInvalidVersionNumberIsNamedAndStoresNothing() {
-        web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).bodyValue(register("\"Versioned Abuse\"", "[]"))
-           .exchange().expectBody().jsonPath("$.data.registerMiniProgram.id").isNotEmpty();
+        graphQl.post(token, register("\"Versioned Abuse\"", "[]"))
+               .expectBody().jsonPath("$.data.registerMiniProgram.id").isNotEmpty();
         String program = jdbc.queryForObject("select program_id from program_name where normalized_name = ?",
                                              String.class, "versioned abuse");
-        long events = events();
+        long events = graphQl.events();
 
-        web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-           .bodyValue(json("mutation { submitVersion(input: {miniProgramId: \"" + program + "\", version: \"1.0\", "
-                           + "changelog: \"c\", packageDigest: \"" + "a".repeat(64) + "\", packageSize: 1}) { id } }",
-                           "{}"))
-           .exchange().expectStatus().isOk().expectBody()
-           .jsonPath("$.errors[0].extensions.code").isEqualTo("INVALID_INPUT")
-           .jsonPath("$.errors[0].extensions.field").isEqualTo("version")
-           .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("'1.0'"));
-        assertThat(events()).isEqualTo(events);
+        graphQl.post(token, json("mutation { submitVersion(input: {miniProgramId: \"" + program + "\", version: "
+                                 + "\"1.0\", changelog: \"c\", packageDigest: \"" + "a".repeat(64) + "\", "
+                                 + "packageSize: 1}) { id } }", "{}"))
+               .expectStatus().isOk().expectBody()
+               .jsonPath("$.errors[0].extensions.code").isEqualTo("INVALID_INPUT")
+               .jsonPath("$.errors[0].extensions.field").isEqualTo("version")
+               .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("'1.0'"));
+        assertThat(graphQl.events()).isEqualTo(events);
     }
 
     @Test
@@ -119,27 +113,13 @@ class BadInputTest {
                 "𠮷野家 🍜 مرحبا", "e\u0301cole"}) {
             String body = json("query($q: String) { catalogue(query: $q) { totalCount } }",
                                "{\"q\": " + quote(text) + "}");
-            web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-               .expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist()
-               .jsonPath("$.data.catalogue.totalCount").isNumber();
+            graphQl.post(null, body).expectStatus().isOk().expectBody().jsonPath("$.errors").doesNotExist()
+                   .jsonPath("$.data.catalogue.totalCount").isNumber();
         }
-    }
-
-    private long events() {
-        Long count = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-        return count == null ? 0 : count;
     }
 
     private static String register(String name, String tags) {
         return json(REGISTER, "{\"input\": {\"name\": " + name + ", \"summary\": \"s\", \"category\": \"TOOLS\", "
                               + "\"tags\": " + tags + "}}");
-    }
-
-    private static String json(String query, String variables) {
-        return "{\"query\": " + quote(query) + ", \"variables\": " + variables + "}";
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -27,18 +27,19 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who may do what, over GraphQL: every mutation of the schema against every kind of caller. Each cell starts from
  * state of its own, built through the API ({@link Preconditions}), and asserts either that the call is allowed (its
- * result, and exactly one event stored, recorded as the caller's; none for retryDeadLetters, which acts on the read
- * side) or the exact refusal with nothing stored at all. The expectations follow the aggregates, where the rules
+ * result, and exactly one event stored, recorded as the caller's; none for retryDeadLetters, rebuildCatalogue and rankingBacktest,
+ * which act on the read side) or the exact refusal with nothing stored at all. The expectations follow the aggregates, where the rules
  * live; anonymous callers are turned away at the edge. A mutation added to the schema fails the coverage check
  * until it has a row here.
  */
 @MarketplaceIntegrationTest
+@TestPropertySource(properties = "marketplace.webhooks.allow-insecure-loopback=true")
 class AuthorizationMatrixTest {
 
     /**
@@ -54,6 +55,8 @@ class AuthorizationMatrixTest {
             claimReview           UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
             approveVersion        UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
             rejectVersion         UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
+            requestInformation    UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
+            answerReview          UNAUTHENTICATED ROLE_REQUIRED allowed       NOT_OWNER       ROLE_REQUIRED allowed allowed
             releaseVersion        UNAUTHENTICATED ROLE_REQUIRED allowed       NOT_OWNER       ROLE_REQUIRED allowed allowed
             rollbackRelease       UNAUTHENTICATED ROLE_REQUIRED allowed       NOT_OWNER       ROLE_REQUIRED allowed allowed
             suspendMiniProgram    UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
@@ -67,29 +70,48 @@ class AuthorizationMatrixTest {
             hideRating            UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
             restoreRating         UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
             retryDeadLetters      UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   ROLE_REQUIRED allowed ROLE_REQUIRED
+            rebuildCatalogue      UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   ROLE_REQUIRED allowed ROLE_REQUIRED
+            updateDeveloperProfile UNAUTHENTICATED ROLE_REQUIRED allowed     allowed         ROLE_REQUIRED allowed allowed
+            verifyDeveloper       UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   ROLE_REQUIRED allowed ROLE_REQUIRED
+            unverifyDeveloper     UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   ROLE_REQUIRED allowed ROLE_REQUIRED
+            reportMiniProgram     UNAUTHENTICATED allowed       SELF_REPORT   allowed         allowed       allowed SELF_REPORT
+            resolveAbuseReport    UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed SELF_REVIEW
+            createApiKey          UNAUTHENTICATED ROLE_REQUIRED allowed       allowed         ROLE_REQUIRED allowed allowed
+            revokeApiKey          UNAUTHENTICATED API_KEY_NOT_FOUND allowed   API_KEY_NOT_FOUND API_KEY_NOT_FOUND allowed allowed
+            saveCannedResponse    UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       allowed allowed
+            deleteCannedResponse  UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   allowed       CANNED_RESPONSE_NOT_FOUND CANNED_RESPONSE_NOT_FOUND
+            createWebhook         UNAUTHENTICATED ROLE_REQUIRED allowed       allowed         ROLE_REQUIRED allowed allowed
+            deleteWebhook         UNAUTHENTICATED ROLE_REQUIRED allowed       WEBHOOK_NOT_FOUND ROLE_REQUIRED allowed allowed
+            setRankingWeights     UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   ROLE_REQUIRED allowed ROLE_REQUIRED
+            updateMySettings      UNAUTHENTICATED allowed       allowed       allowed         allowed       allowed allowed
+            chooseSearchResult    UNAUTHENTICATED allowed       allowed       allowed         allowed       allowed allowed
+            rankingBacktest       UNAUTHENTICATED ROLE_REQUIRED ROLE_REQUIRED ROLE_REQUIRED   ROLE_REQUIRED allowed ROLE_REQUIRED
             """;
 
     /** The classification a client is promised for each refusal code (DESIGN.md, GraphQL contract). */
-    private static final Map<String, ErrorType> CLASSIFICATIONS = Map.of(
-            "UNAUTHENTICATED", ErrorType.UNAUTHORIZED,
-            "ROLE_REQUIRED", ErrorType.FORBIDDEN,
-            "NOT_OWNER", ErrorType.FORBIDDEN,
-            "SELF_REVIEW", ErrorType.FORBIDDEN,
-            "SELF_FLAG", ErrorType.FORBIDDEN,
-            "CLAIMED_BY_OTHER", ErrorType.FORBIDDEN);
+    private static final Map<String, ErrorType> CLASSIFICATIONS = Map.ofEntries(
+            Map.entry("UNAUTHENTICATED", ErrorType.UNAUTHORIZED),
+            Map.entry("ROLE_REQUIRED", ErrorType.FORBIDDEN),
+            Map.entry("NOT_OWNER", ErrorType.FORBIDDEN),
+            Map.entry("SELF_REVIEW", ErrorType.FORBIDDEN),
+            Map.entry("SELF_FLAG", ErrorType.FORBIDDEN),
+            Map.entry("SELF_REPORT", ErrorType.FORBIDDEN),
+            Map.entry("RATING_NOT_FOUND", ErrorType.NOT_FOUND),
+            Map.entry("API_KEY_NOT_FOUND", ErrorType.NOT_FOUND),
+            Map.entry("CANNED_RESPONSE_NOT_FOUND", ErrorType.NOT_FOUND),
+            Map.entry("WEBHOOK_NOT_FOUND", ErrorType.NOT_FOUND),
+            Map.entry("CLAIMED_BY_OTHER", ErrorType.FORBIDDEN));
 
     @Autowired
-    HttpGraphQlTester graphQl;
-    @Autowired
     JdbcTemplate jdbc;
-    private Marketplace marketplace;
+    @Autowired
+    Marketplace marketplace;
     private Preconditions given;
     private StoredEvents events;
     private Map<String, GuardedMutation> mutations;
 
     @BeforeEach
     void setUp() {
-        marketplace = new Marketplace(graphQl);
         given = new Preconditions(marketplace);
         events = new StoredEvents(jdbc);
         mutations = GuardedMutations.all(given);
@@ -138,6 +160,23 @@ class AuthorizationMatrixTest {
                 new Cell(claim, Caller.ADMIN, "allowed"),
                 new Cell(approve, Caller.ADMIN, "allowed"),
                 new Cell(reject, Caller.ADMIN, "allowed")).map(this::test);
+    }
+
+    /**
+     * A hidden rating exists only for its author, the program's owner and reviewers: anyone else is answered as if
+     * there were no such rating, so no answer carries its text.
+     */
+    @TestFactory
+    Stream<DynamicTest> hiddenRatings() {
+        GuardedMutation flag = mutations.get("flagRating").on("a hidden rating", caller -> given.hiddenRating());
+        return Stream.of(
+                new Cell(flag, Caller.ANONYMOUS, "UNAUTHENTICATED"),
+                new Cell(flag, Caller.USER, "RATING_NOT_FOUND"),
+                new Cell(flag, Caller.OTHER_DEVELOPER, "RATING_NOT_FOUND"),
+                new Cell(flag, Caller.OWNER, "allowed"),
+                new Cell(flag, Caller.REVIEWER, "allowed"),
+                new Cell(flag, Caller.ADMIN, "allowed"),
+                new Cell(flag, Caller.AUTHOR, "SELF_FLAG")).map(this::test);
     }
 
     private GuardedMutation claimedByAnotherReviewer(String name) {

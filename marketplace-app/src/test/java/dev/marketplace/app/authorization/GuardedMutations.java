@@ -2,9 +2,14 @@ package dev.marketplace.app.authorization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.api.developer.DeveloperProfileUpdatedEvent;
+import dev.marketplace.api.developer.DeveloperUnverifiedEvent;
+import dev.marketplace.api.developer.DeveloperVerifiedEvent;
 import dev.marketplace.api.installation.MiniProgramInstalledEvent;
 import dev.marketplace.api.installation.MiniProgramUninstalledEvent;
+import dev.marketplace.api.program.InformationRequestedEvent;
 import dev.marketplace.api.program.ListingUpdatedEvent;
+import dev.marketplace.api.program.ReviewAnsweredEvent;
 import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.MiniProgramReinstatedEvent;
@@ -16,12 +21,18 @@ import dev.marketplace.api.program.VersionRejectedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionSubmittedEvent;
 import dev.marketplace.api.program.VersionWithdrawnEvent;
+import dev.marketplace.api.ranking.RankingWeightsSetEvent;
+import dev.marketplace.api.search.SearchResultChosenEvent;
+import dev.marketplace.api.settings.SearchHistorySetEvent;
 import dev.marketplace.api.rating.MiniProgramRatedEvent;
 import dev.marketplace.api.rating.RatingFlaggedEvent;
 import dev.marketplace.api.rating.RatingHiddenEvent;
 import dev.marketplace.api.rating.RatingReplyPostedEvent;
 import dev.marketplace.api.rating.RatingRestoredEvent;
+import dev.marketplace.api.report.AbuseReportResolvedEvent;
+import dev.marketplace.api.report.MiniProgramReportedEvent;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.TestPackages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +57,33 @@ final class GuardedMutations {
         programMutations(given).forEach(m -> byName.put(m.name(), m));
         installationAndRatingMutations(given).forEach(m -> byName.put(m.name(), m));
         byName.put("retryDeadLetters", retryDeadLetters());
+        byName.put("rebuildCatalogue", rebuildCatalogue(given));
+        developerMutations(given).forEach(m -> byName.put(m.name(), m));
+        reportMutations(given).forEach(m -> byName.put(m.name(), m));
+        apiKeyMutations(given).forEach(m -> byName.put(m.name(), m));
+        cannedResponseMutations(given).forEach(m -> byName.put(m.name(), m));
+        byName.put("createWebhook", mutation(
+                "createWebhook", c -> Scene.none(),
+                s -> Map.of("input", Map.of("url", Preconditions.WEBHOOK_URL, "events", List.of("VERSION_APPROVED"))),
+                null, (r, c, s) -> {
+                    r.path("createWebhook.secret").entity(String.class)
+                     .satisfies(secret -> assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40));
+                    field(r, "createWebhook.webhook.url").isEqualTo(Preconditions.WEBHOOK_URL);
+                }));
+        byName.put("deleteWebhook", mutation("deleteWebhook", c -> given.ownersWebhook(),
+                                             s -> Map.of("id", s.itemId()), null,
+                                             (r, c, s) -> field(r, "deleteWebhook.id").isEqualTo(s.itemId())));
+        byName.put("setRankingWeights", setRankingWeights(given));
+        byName.put("updateMySettings", mutation("updateMySettings", given::searchHistoryOn,
+                s -> Map.of("input", Map.of("searchHistory", "OFF")), SearchHistorySetEvent.class,
+                (r, c, s) -> field(r, "updateMySettings.searchHistory").isEqualTo("OFF")));
+        byName.put("chooseSearchResult", mutation("chooseSearchResult", given::searchedBy,
+                s -> Map.of("searchId", s.searchId(), "miniProgramId", s.programId(), "action", "INSTALLED"),
+                SearchResultChosenEvent.class, (r, c, s) -> {
+                    field(r, "chooseSearchResult.position").isEqualTo(1);
+                    field(r, "chooseSearchResult.miniProgramId").isEqualTo(s.programId());
+                }));
+        byName.put("rankingBacktest", rankingBacktest());
         return byName;
     }
 
@@ -64,10 +102,10 @@ final class GuardedMutations {
                              field(r, "updateListing.id").isEqualTo(s.programId());
                              field(r, "updateListing.summary").isEqualTo(SUMMARY);
                          }),
-                mutation("submitVersion", c -> given.draftProgram(),
+                mutation("submitVersion", c -> given.draftProgramWithUploads(),
                          s -> Map.of("input", Map.of("miniProgramId", s.programId(), "version", "1.0.0",
-                                                     "changelog", "First release", "packageDigest", "ab".repeat(32),
-                                                     "packageSize", 1_048_576)),
+                                                     "changelog", "First release", "permissions", List.of("CAMERA"),
+                                                     "packageDigest", TestPackages.digest(Marketplace.GOOD_PACKAGE))),
                          VersionSubmittedEvent.class, (r, c, s) -> {
                              field(r, "submitVersion.id").isEqualTo(s.programId() + "/1.0.0");
                              field(r, "submitVersion.status").isEqualTo("IN_REVIEW");
@@ -97,6 +135,16 @@ final class GuardedMutations {
                              field(r, "rejectVersion.review.outcome").isEqualTo("REJECTED");
                              field(r, "rejectVersion.review.reviewer").isEqualTo(c.userId());
                          }),
+                mutation("requestInformation", c -> given.versionInReview(),
+                         s -> Map.of("versionId", s.versionId(), "text", "Why the camera?"),
+                         InformationRequestedEvent.class, (r, c, s) -> {
+                             field(r, "requestInformation.status").isEqualTo("INFORMATION_REQUESTED");
+                             field(r, "requestInformation.review.reviewer").isEqualTo(c.userId());
+                         }),
+                mutation("answerReview", c -> given.informationRequested(),
+                         s -> Map.of("versionId", s.versionId(), "text", "To scan barcodes"),
+                         ReviewAnsweredEvent.class,
+                         (r, c, s) -> field(r, "answerReview.status").isEqualTo("IN_REVIEW")),
                 mutation("releaseVersion", c -> given.approvedVersion(),
                          s -> Map.of("versionId", s.versionId(), "percentage", 100),
                          VersionReleasedEvent.class, (r, c, s) -> {
@@ -157,6 +205,77 @@ final class GuardedMutations {
                          RatingRestoredEvent.class, (r, c, s) -> field(r, "restoreRating.hidden").isEqualTo(false)));
     }
 
+    private static List<GuardedMutation> developerMutations(Preconditions given) {
+        return List.of(
+                mutation("updateDeveloperProfile", c -> given.unregisteredProgram(),
+                         s -> Map.of("input", Map.of("displayName", s.programName(),
+                                                     "website", "https://developer.example",
+                                                     "contactEmail", "apps@developer.example")),
+                         DeveloperProfileUpdatedEvent.class, (r, c, s) -> {
+                             field(r, "updateDeveloperProfile.id").isEqualTo(c.userId());
+                             field(r, "updateDeveloperProfile.displayName").isEqualTo(s.programName());
+                             field(r, "updateDeveloperProfile.contactEmail").isEqualTo("apps@developer.example");
+                             field(r, "updateDeveloperProfile.verified").isEqualTo(false);
+                         }),
+                mutation("verifyDeveloper", c -> given.developerProfile(), s -> Map.of("id", s.developerId()),
+                         DeveloperVerifiedEvent.class, (r, c, s) -> {
+                             field(r, "verifyDeveloper.id").isEqualTo(s.developerId());
+                             field(r, "verifyDeveloper.verified").isEqualTo(true);
+                         }),
+                mutation("unverifyDeveloper", c -> given.verifiedDeveloper(), s -> Map.of("id", s.developerId()),
+                         DeveloperUnverifiedEvent.class, (r, c, s) -> {
+                             field(r, "unverifyDeveloper.id").isEqualTo(s.developerId());
+                             field(r, "unverifyDeveloper.verified").isEqualTo(false);
+                         }));
+    }
+
+    private static List<GuardedMutation> reportMutations(Preconditions given) {
+        return List.of(
+                mutation("reportMiniProgram", c -> given.liveProgram(),
+                         s -> Map.of("input", Map.of("miniProgramId", s.programId(), "reason", "IMPERSONATION",
+                                                     "text", "Pretends to be the bank")),
+                         MiniProgramReportedEvent.class, (r, c, s) -> {
+                             field(r, "reportMiniProgram.reporterId").isEqualTo(c.userId());
+                             field(r, "reportMiniProgram.status").isEqualTo("OPEN");
+                         }),
+                mutation("resolveAbuseReport", c -> given.openReport(),
+                         s -> Map.of("id", s.reportId(), "action", "DISMISS", "comment", "Nothing found"),
+                         AbuseReportResolvedEvent.class, (r, c, s) -> {
+                             field(r, "resolveAbuseReport.status").isEqualTo("DISMISSED");
+                             field(r, "resolveAbuseReport.resolvedBy").isEqualTo(c.userId());
+                         }));
+    }
+
+    /** Keys live beside the event store, not in it: an allowed call stores no event. */
+    private static List<GuardedMutation> apiKeyMutations(Preconditions given) {
+        return List.of(
+                mutation("createApiKey", c -> Scene.none(),
+                         s -> Map.of("input", Map.of("name", "Nightly build", "scopes",
+                                                     List.of("UPLOAD_PACKAGE", "SUBMIT_VERSION"))), null,
+                         (r, c, s) -> {
+                             r.path("createApiKey.key").entity(String.class)
+                              .satisfies(key -> assertThat(key).startsWith("mpk_").hasSizeGreaterThan(50));
+                             field(r, "createApiKey.apiKey.name").isEqualTo("Nightly build");
+                         }),
+                mutation("revokeApiKey", c -> given.ownersApiKey(), s -> Map.of("id", s.itemId()), null,
+                         (r, c, s) -> {
+                             field(r, "revokeApiKey.id").isEqualTo(s.itemId());
+                             r.path("revokeApiKey.revokedAt").hasValue();
+                         }));
+    }
+
+    /** Templates are a reviewer's tool, not decisions: an allowed call stores no event. */
+    private static List<GuardedMutation> cannedResponseMutations(Preconditions given) {
+        return List.of(
+                mutation("saveCannedResponse", c -> Scene.none(),
+                         s -> Map.of("input", Map.of("reason", "CRASHES", "title", "Crash on start",
+                                                     "text", "The program closes when it starts.")), null,
+                         (r, c, s) -> field(r, "saveCannedResponse.title").isEqualTo("Crash on start")),
+                mutation("deleteCannedResponse", c -> given.reviewersCannedResponse(),
+                         s -> Map.of("id", s.itemId()), null,
+                         (r, c, s) -> field(r, "deleteCannedResponse.id").isEqualTo(s.itemId())));
+    }
+
     /** An operation on the read side's parked events: it stores no event of its own. */
     private static GuardedMutation retryDeadLetters() {
         return mutation("retryDeadLetters", c -> Scene.none(), s -> Map.of("processingGroup", "catalogue"), null,
@@ -164,6 +283,42 @@ final class GuardedMutations {
                                       .satisfies(n -> assertThat(n).isNotNegative())
                                       .path("retryDeadLetters.remaining").entity(Integer.class)
                                       .satisfies(n -> assertThat(n).isNotNegative()));
+    }
+
+    /**
+     * Starts a real rebuild of the context's catalogue, which stores no event; the check waits for it to finish so
+     * the cells after it find the live projection running and no rebuild to refuse them with REBUILD_RUNNING.
+     */
+    private static GuardedMutation rebuildCatalogue(Preconditions given) {
+        return mutation("rebuildCatalogue", c -> Scene.none(), s -> Map.of(), null, (r, c, s) -> {
+            field(r, "rebuildCatalogue.state").isEqualTo("RUNNING");
+            field(r, "rebuildCatalogue.startedBy").isEqualTo(c.userId());
+            given.rebuildFinished();
+        });
+    }
+
+    /**
+     * Puts the configured default weights in force: the one event is stored, and the searches of the tests that share
+     * this context rank as before.
+     */
+    private static GuardedMutation setRankingWeights(Preconditions given) {
+        return mutation("setRankingWeights", given::rankingWeightsOtherThanTheDefaults,
+                        s -> Map.of("weights", Map.of("installs", 0.15, "rating", 0.1, "exactName", 100, "phrase", 10)),
+                        RankingWeightsSetEvent.class, (r, c, s) -> {
+                            field(r, "setRankingWeights.installs").isEqualTo(0.15);
+                            field(r, "setRankingWeights.exactName").isEqualTo(100.0);
+                        });
+    }
+
+    /** Starts a backtest of the last minute's searches, which acts on the read side and stores no event. */
+    private static GuardedMutation rankingBacktest() {
+        return mutation("rankingBacktest", c -> Scene.none(), s -> Map.of(
+                "input", Map.of("weights", Map.of("installs", 0.15, "rating", 0.1, "exactName", 100, "phrase", 10),
+                                "from", java.time.Instant.now().minusSeconds(60).toString(),
+                                "to", java.time.Instant.now().toString())), null, (r, c, s) -> {
+                                    field(r, "rankingBacktest.state").isEqualTo("RUNNING");
+                                    field(r, "rankingBacktest.startedBy").isEqualTo(c.userId());
+                                });
     }
 
     private static GuardedMutation mutation(String name, Function<Caller, Scene> given,

@@ -8,6 +8,10 @@ import dev.marketplace.api.program.PrivacyDataUse;
 import dev.marketplace.api.program.VersionApprovedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionSubmittedEvent;
+import dev.marketplace.api.ranking.RankingWeightsValues;
+import dev.marketplace.api.search.SearchAction;
+import dev.marketplace.api.search.SearchRecordedEvent;
+import dev.marketplace.api.search.SearchResultChosenEvent;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.ActorMetadata;
 import dev.marketplace.api.security.Role;
@@ -27,7 +31,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
  * raised (same types, payloads and actor metadata), and the write side's subscribing lookup tables (names, program
  * directory) see them in the same transaction, so the programs are known to later commands.
  */
-final class EventSeeder {
+public final class EventSeeder {
 
     static final String AGGREGATE_TYPE = "MiniProgram";
     static final String REVIEWER = "seed-reviewer";
@@ -46,7 +50,7 @@ final class EventSeeder {
     private final List<DomainEventMessage<?>> batch = new ArrayList<>();
     private long seeded;
 
-    EventSeeder(EventStore eventStore, TransactionManager transactions) {
+    public EventSeeder(EventStore eventStore, TransactionManager transactions) {
         this.eventStore = eventStore;
         this.transactions = transactions;
     }
@@ -66,7 +70,7 @@ final class EventSeeder {
     }
 
     /** A live program: registered, version 1.0.0 submitted, approved and released to everyone (four events). */
-    void liveProgram(String id, int i) {
+    public void liveProgram(String id, int i) {
         String developer = "seed-dev-" + (i % 200);
         Category category = Category.values()[i % Category.values().length];
         List<String> tags = List.of(tag(i), tag(i / 3 + 1));
@@ -91,8 +95,21 @@ final class EventSeeder {
         }
     }
 
+    /**
+     * A recorded search that showed {@code shown} and whose searcher installed {@code installed} from it (two events
+     * of the search-session aggregate), as a signed-in user's catalogue search and chooseSearchResult would store.
+     */
+    public void searchSession(String searchId, String query, List<String> shown, String installed,
+                              RankingWeightsValues weights) {
+        String searcher = "seed-pseudonym-" + Math.floorMod(searchId.hashCode(), 1000);
+        add("SearchSession", searchId, 0, "seed-user", Role.USER, new SearchRecordedEvent(
+                searchId, searcher, query, null, "RELEVANCE", shown, weights));
+        add("SearchSession", searchId, 1, "seed-user", Role.USER, new SearchResultChosenEvent(
+                searchId, searcher, installed, shown.indexOf(installed) + 1, SearchAction.INSTALLED));
+    }
+
     /** Stores what is still buffered; returns how many events were seeded in all. */
-    long flush() {
+    public long flush() {
         if (!batch.isEmpty()) {
             DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
             unitOfWork.attachTransaction(transactions);
@@ -105,8 +122,12 @@ final class EventSeeder {
     }
 
     private void add(String id, long sequence, String user, Role role, Object payload) {
+        add(AGGREGATE_TYPE, id, sequence, user, role, payload);
+    }
+
+    private void add(String type, String id, long sequence, String user, Role role, Object payload) {
         MetaData metaData = MetaData.from(ActorMetadata.of(Actor.of(user, role)));
-        batch.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, id, sequence, payload, metaData));
+        batch.add(new GenericDomainEventMessage<>(type, id, sequence, payload, metaData));
         if (batch.size() >= BATCH) {
             flush();
         }

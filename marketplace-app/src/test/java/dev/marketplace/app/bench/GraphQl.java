@@ -38,6 +38,28 @@ final class GraphQl {
         }
     }
 
+    /** Uploads a package as {@code developer} ({@code POST /packages}); its digest. */
+    String upload(String developer, byte[] zip) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/packages")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/zip")
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(developer + "/" + Role.DEVELOPER,
+                                                                            k -> Tokens.forUser(developer,
+                                                                                                Role.DEVELOPER)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            return tree(response.body()).get("digest").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("Upload failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Sends a prepared body anonymously; the answer's {@code data}. */
     JsonNode query(String body) {
         return data(post(null, body));

@@ -1,6 +1,10 @@
 package dev.marketplace.app.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.marketplace.api.security.Role;
+import dev.marketplace.app.support.Marketplace;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -113,11 +117,13 @@ final class WriteMix implements OpenLoad.Operation {
         return graphQl.call(developer, Role.DEVELOPER, SUBMIT, Map.of("input", Map.of(
                 "miniProgramId", programId, "version", "1.0.0", "changelog", "First release",
                 "permissions", List.of("CAMERA"), "privacyUses", List.of("ORDER_FULFILMENT"),
-                "packageDigest", "ab".repeat(32), "packageSize", 1_048_576)))
+                "packageDigest", graphQl.upload(developer, Marketplace.GOOD_PACKAGE))))
                       .at("/submitVersion/id").asText();
     }
 
+    /** Approves once the package checks ran: until then the approval is refused with CHECKS_PENDING. */
     private void approve(String versionId) {
-        graphQl.call("bench-reviewer", Role.REVIEWER, APPROVE, Map.of("id", versionId));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+               .until(() -> graphQl.call("bench-reviewer", Role.REVIEWER, APPROVE, Map.of("id", versionId)) != null);
     }
 }

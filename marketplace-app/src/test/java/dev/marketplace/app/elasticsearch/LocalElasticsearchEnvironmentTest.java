@@ -3,6 +3,7 @@ package dev.marketplace.app.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketplace.elasticsearch.LocalElasticsearchOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 /** The post-processor decides whether to start a node; a fake launcher records whether it was asked. */
 class LocalElasticsearchEnvironmentTest {
 
-    private final List<LocalElasticsearch.Options> launches = new ArrayList<>();
+    private final List<LocalElasticsearchOptions> launches = new ArrayList<>();
     private final List<Integer> clusterSizes = new ArrayList<>();
     private final LocalElasticsearchEnvironment postProcessor = new LocalElasticsearchEnvironment(
             LogFactory.getLog(getClass()), (options, nodes) -> {
@@ -57,8 +58,8 @@ class LocalElasticsearchEnvironmentTest {
     @Test
     void withoutUrisTheLocalNodeIsUsedAheadOfEverythingElse() {
         StandardEnvironment environment = environmentWith(Map.of(
-                LocalElasticsearch.Options.DISTRIBUTION_PROPERTY, "/opt/es/elasticsearch-9.5.3.zip",
-                LocalElasticsearch.Options.HEAP_PROPERTY, "768m"));
+                LocalElasticsearchOptions.DISTRIBUTION_PROPERTY, "/opt/es/elasticsearch-9.5.3.zip",
+                LocalElasticsearchOptions.HEAP_PROPERTY, "768m"));
 
         postProcessor.postProcessEnvironment(environment, new SpringApplication());
 

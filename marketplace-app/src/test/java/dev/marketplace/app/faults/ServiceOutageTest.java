@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.MarketplaceApplication;
-import dev.marketplace.app.elasticsearch.LocalElasticsearch;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.PostgresTestDatabase;
+import dev.marketplace.elasticsearch.LocalElasticsearch;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.marketplace.app.portal;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -35,6 +36,14 @@ abstract class BrowserTest {
             more.stream().filter(WebElement::isEnabled).findFirst().ifPresent(WebElement::click);
             return more.isEmpty();
         });
+    }
+
+    /** Every test starts as a signed-out visitor in English at desktop size, with nothing remembered. */
+    @BeforeEach
+    void forgetEverything() {
+        browser.resize(1280, 1200);
+        browser.open("#/");
+        browser.script("sessionStorage.clear(); localStorage.clear();");
     }
 
     @AfterAll

@@ -6,12 +6,10 @@ import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * The portal's remaining screens, each on a program set up through the API: reviewers claim from the queue, hide
@@ -22,15 +20,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class PortalConsoleTest extends BrowserTest {
 
     @Autowired
-    HttpGraphQlTester graphQl;
     Marketplace marketplace;
-
-    @BeforeEach
-    void setUp() {
-        marketplace = new Marketplace(graphQl);
-        browser.open("#/");
-        browser.script("sessionStorage.clear(); localStorage.clear();");
-    }
 
     @Test
     void aReviewerHidesAndRestoresAFlaggedRatingAndSuspendsTheProgram() {
@@ -66,15 +56,14 @@ class PortalConsoleTest extends BrowserTest {
     @Test
     void aDeveloperRollsBackToTheEarlierRelease() {
         String program = marketplace.publish("dev-rollback", "Rollback Rides");
-        String next = marketplace.submit("dev-rollback", program, "1.1.0");
-        marketplace.approve("reviewer-rollback", next);
-        marketplace.release("dev-rollback", next);
+        String next = marketplace.releaseNew("dev-rollback", program, "1.1.0", "reviewer-rollback");
 
         browser.signIn("dev-rollback", "DEVELOPER");
         browser.open("#/developer/program/" + program);
         browser.awaitAfter(() -> browser.open("#/developer/program/" + program),
                            d -> d.findElement(By.cssSelector("#versions tr[data-version='1.0.0'] button.rollback")));
         browser.click(By.cssSelector("#versions tr[data-version='1.0.0'] button.rollback"));
+        browser.click(By.cssSelector("#versions tr[data-version='1.0.0'] button.confirm-rollback"));
         browser.awaitText("#versions tr[data-version='1.0.0']", "Released");
         browser.awaitText("#history", "Rolled back from 1.1.0 to 1.0.0");
         assertThat(browser.text("#history"))

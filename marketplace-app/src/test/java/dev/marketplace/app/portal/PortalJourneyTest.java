@@ -3,6 +3,11 @@ package dev.marketplace.app.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.app.support.TestPackages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,7 +23,6 @@ import org.openqa.selenium.WebElement;
 class PortalJourneyTest extends BrowserTest {
 
     static final String NAME = "渡轮购票 Harbour Ferry Tickets";
-    static final String DIGEST = "c0ffee".repeat(10) + "c0de";
 
     @Test
     void aProgramGoesFromSubmissionToARepliedRating() {
@@ -52,7 +56,7 @@ class PortalJourneyTest extends BrowserTest {
         browser.awaitText("#decided", "Version 1.0.0 is Rejected.");
 
         browser.switchTo(developer);
-        WebElement decision = browser.awaitText("#live-decision", "Version 1.0.0 is now Rejected.");
+        WebElement decision = browser.awaitText("#live-decision", "Version 1.0.0 is now rejected.");
         assertThat(decision.getText()).contains("Reasons: It crashes, Permissions are not justified.")
                 .contains("Reviewer’s comment: It closes when the camera opens; why does it need location?");
         assertThat(browser.script("return window.stillTheSamePage")).as("no reload").isEqualTo(true);
@@ -71,7 +75,7 @@ class PortalJourneyTest extends BrowserTest {
         browser.awaitText("#decided", "Version 1.0.1 is Approved.");
 
         browser.switchTo(developer);
-        browser.awaitText("#live-decision", "Version 1.0.1 is now Approved.");
+        browser.awaitText("#live-decision", "Version 1.0.1 is now approved.");
         browser.type("#versions tr[data-version='1.0.1'] input.percentage", "50");
         browser.click("#versions tr[data-version='1.0.1'] button.release");
         browser.awaitText("#versions tr[data-version='1.0.1']", "50% of users");
@@ -147,10 +151,21 @@ class PortalJourneyTest extends BrowserTest {
         if (!fulfilment.isSelected()) {
             fulfilment.click();
         }
-        browser.type("#submit-form [name=packageDigest]", DIGEST);
-        browser.type("#submit-form [name=packageSize]", "2097152");
+        pickPackage(version);
         browser.click("#submit-form button[type=submit]");
         browser.awaitText("#submit-form .form-status", "Version " + version + " is submitted for review.");
+    }
+
+    /** Picks a package for {@code version} (asking for the camera) in the file picker and waits for its upload. */
+    private void pickPackage(String version) {
+        try {
+            Path file = Files.createTempDirectory("journey").resolve("harbour-" + version + ".zip");
+            Files.write(file, TestPackages.good().text("VERSION", version).zip());
+            browser.find("#submit-form [name=package]").sendKeys(file.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browser.awaitText("#submit-form .upload-status", "harbour-" + version + ".zip is uploaded");
     }
 
     /** The reviewer's queue, refreshed until the version shows up (on whichever page), then its review page. */

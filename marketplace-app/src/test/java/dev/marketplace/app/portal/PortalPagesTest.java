@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.app.support.TestPackages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * The portal's screens one concern at a time: refusals shown as sentences next to the field at fault, English and
@@ -20,17 +23,20 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 class PortalPagesTest extends BrowserTest {
 
     @Autowired
-    HttpGraphQlTester graphQl;
+    Marketplace marketplace;
 
-    @AfterEach
-    void signOutAndSpeakEnglish() {
+    /** The skip link's handler is the portal's own script: the Content-Security-Policy lets it run. */
+    @Test
+    void theSkipLinkMovesFocusToTheContentUnderTheContentSecurityPolicy() {
         browser.open("#/");
-        browser.script("sessionStorage.clear(); localStorage.clear();");
+        browser.script("document.getElementById('skip').click();");
+        assertThat(browser.script("return document.activeElement.id;")).isEqualTo("main");
+        assertThat(browser.script("return location.hash;")).isEqualTo("#/");
     }
 
     @Test
-    void eachRefusalIsASentenceNextToItsField() {
-        new Marketplace(graphQl).register("dev-taken", "Taken Name For Forms");
+    void eachRefusalIsASentenceNextToItsField() throws IOException {
+        marketplace.register("dev-taken", "Taken Name For Forms");
         browser.signIn("dev-forms", "DEVELOPER");
         browser.open("#/developer/new");
         browser.screenshot("register");
@@ -65,7 +71,23 @@ class PortalPagesTest extends BrowserTest {
         assertErrorOnlyAt("#submit-form", "packageSize",
                           "Enter the package size as a whole number of bytes, at least 1.");
         browser.screenshot("submit-errors", "#submit-form [data-field=packageSize]");
-        submitVersion("1.0.0", "ab".repeat(32), "1024");
+        submitVersion("1.0.0", "ab".repeat(32), "");
+        assertErrorOnlyAt("#submit-form", "packageDigest", "You have not uploaded a package with this digest. "
+                                                           + "Pick the zip above to upload it.");
+
+        pickPackage("not-a-package.zip", "just text".getBytes(StandardCharsets.UTF_8));
+        assertErrorOnlyAt("#submit-form", "package", "The package was refused: The body is not a zip archive.");
+        pickPackage("coffee.zip", TestPackages.good().without("pages/scan/scan.js").zip());
+        browser.awaitText("#submit-form [data-error-for='package']", "pages/scan/scan.js is not in the package");
+        byte[] good = TestPackages.goodZip("portal pages");
+        pickPackage("coffee.zip", good);
+        browser.awaitText("#submit-form .upload-status", "coffee.zip is uploaded");
+        assertThat(browser.find("#submit-form [name=packageDigest]").getAttribute("value"))
+                .isEqualTo(TestPackages.digest(good));
+        assertThat(browser.find("#submit-form [name=packageSize]").getAttribute("value"))
+                .isEqualTo(Integer.toString(good.length));
+        browser.find("#submit-form [name=permissions][value=CAMERA]").click();
+        browser.click("#submit-form button[type=submit]");
         browser.awaitText("#submit-form .form-status", "Version 1.0.0 is submitted for review.");
 
         browser.click("#versions tr[data-version='1.0.0'] button.withdraw");
@@ -118,14 +140,14 @@ class PortalPagesTest extends BrowserTest {
 
     @Test
     void signedOutVisitorsSeeOnlyTheCatalogue() {
-        new Marketplace(graphQl).publish("dev-open", "Open To Everyone");
+        marketplace.publish("dev-open", "Open To Everyone");
         browser.open("#/");
         assertThat(browser.text("header nav")).isEqualTo("Catalogue");
         browser.awaitAfter(() -> search("Open To Everyone"),
                            d -> d.findElement(By.cssSelector("#results")).getText().contains("Open To Everyone"));
         browser.click(By.linkText("Open To Everyone"));
         browser.awaitText("main h1", "Open To Everyone");
-        assertThat(browser.text("main")).contains("Sign in to install and rate mini-programs.");
+        assertThat(browser.text("main")).contains("Sign in to install and rate this mini-program.");
         assertThat(browser.driver().findElements(By.id("install"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("rate-form"))).isEmpty();
 
@@ -137,7 +159,7 @@ class PortalPagesTest extends BrowserTest {
         browser.screenshot("signed-out");
 
         browser.signIn("plain-user", "USER");
-        assertThat(browser.text("header nav")).isEqualTo("Catalogue");
+        assertThat(browser.text("header nav").lines()).containsExactly("Catalogue", "My installs");
         browser.open("#/reviewer");
         assertThat(browser.text("#access-refused"))
                 .isEqualTo("This page is for users with the Reviewer role.");
@@ -150,7 +172,7 @@ class PortalPagesTest extends BrowserTest {
 
     @Test
     void onAPhoneTheCatalogueIsOneColumn() {
-        new Marketplace(graphQl).publish("dev-phone", "Pocket Sized Program");
+        marketplace.publish("dev-phone", "Pocket Sized Program");
         browser.resize(390, 844);
         try {
             browser.open("#/");
@@ -170,6 +192,13 @@ class PortalPagesTest extends BrowserTest {
         } finally {
             browser.resize(1280, 1200);
         }
+    }
+
+    /** Picks a zip of {@code bytes} named {@code name} in the submit form's file picker, which uploads it. */
+    private void pickPackage(String name, byte[] bytes) throws IOException {
+        Path file = Files.createTempDirectory("portal-package").resolve(name);
+        Files.write(file, bytes);
+        browser.find("#submit-form [name=package]").sendKeys(file.toAbsolutePath().toString());
     }
 
     private void submitVersion(String version, String digest, String size) {

@@ -12,12 +12,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 class RateLimitFilterTest {
 
     final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    final RateLimitFilter filter = new RateLimitFilter(
-            new RateLimits(true, new RateLimits.Limit(3, 1), new RateLimits.Limit(5, 2), null), nanos::get);
+    final RateLimits limits = new RateLimits(true, new RateLimits.Limit(3, 1), new RateLimits.Limit(5, 2), null);
+    final RateLimitFilter filter = new RateLimitFilter(limits, RateLimitBuckets.local(limits, nanos::get),
+                                                       PathPatternRequestMatcher.withDefaults().matcher("/graphql"));
 
     @AfterEach
     void signOut() {

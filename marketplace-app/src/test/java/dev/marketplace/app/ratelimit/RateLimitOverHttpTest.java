@@ -2,6 +2,7 @@ package dev.marketplace.app.ratelimit;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.app.support.TestPackages;
 import dev.marketplace.app.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,22 @@ class RateLimitOverHttpTest {
                              assertThat(Long.parseLong(retryAfter)).isBetween(90L, 100L))
                      .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
         search(Tokens.forUser("other-user", Role.USER)).expectStatus().isOk();
+    }
+
+    @Test
+    void packageUploadsCountAgainstTheSameBudgetAndAreRefusedBeyondIt() {
+        String token = Tokens.forUser("burst-developer", Role.DEVELOPER);
+        byte[] zip = TestPackages.goodZip("rate limited");
+        for (int i = 0; i < 3; i++) {
+            upload(token, zip).expectStatus().isCreated();
+        }
+        upload(token, zip).expectStatus().isEqualTo(429)
+                          .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+    }
+
+    private WebTestClient.ResponseSpec upload(String token, byte[] zip) {
+        return web.post().uri("/packages").contentType(MediaType.parseMediaType("application/zip"))
+                  .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).bodyValue(zip).exchange();
     }
 
     private WebTestClient.ResponseSpec search(String token) {

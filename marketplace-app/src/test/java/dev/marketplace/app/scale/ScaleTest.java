@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.elasticsearch.LocalElasticsearch;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceNode;
 import dev.marketplace.app.support.PostgresTestDatabase;
 import dev.marketplace.app.support.Tokens;
+import dev.marketplace.elasticsearch.LocalElasticsearch;
+import dev.marketplace.elasticsearch.LocalElasticsearchOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,7 +85,7 @@ class ScaleTest {
         prefix = database.replace('_', '-') + "-";
         db = new JdbcTemplate(new DriverManagerDataSource(PostgresTestDatabase.SERVER + database,
                                                           PostgresTestDatabase.USER, ""));
-        elasticsearch = LocalElasticsearch.startCluster(LocalElasticsearch.Options.defaults(), 2);
+        elasticsearch = LocalElasticsearch.startCluster(LocalElasticsearchOptions.defaults(), 2);
         List<String> arguments = List.of(
                 "--spring.datasource.url=" + PostgresTestDatabase.SERVER + database,
                 "--spring.datasource.username=" + PostgresTestDatabase.USER,
@@ -241,7 +242,7 @@ class ScaleTest {
         System.out.printf("scale: node-c's segments were taken over %d ms after the kill%n",
                           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed));
 
-        Map<String, String> replayed = registeredNames();
+        Map<String, String> replayed = StoredPrograms.registeredNames(db);
         assertThat(replayed.keySet()).as("every acknowledged registration is stored").containsAll(acknowledged);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(indexedCount()).isEqualTo(replayed.size()));
         assertThat(indexedNames()).as("the catalogue equals a replay of the event store").isEqualTo(replayed);
@@ -289,6 +290,36 @@ class ScaleTest {
         } finally {
             subscriber.dispose();
         }
+    }
+
+    @Test
+    @Order(5)
+    void anApiKeyRevokedOnOneNodeIsRefusedOnAnotherWithinASecond() throws Exception {
+        Marketplace onA = new Marketplace(a.graphQl());
+        String key = onA.as("dev-keys", Role.DEVELOPER).documentName("authorization/createApiKey")
+                        .variable("input", Map.of("name", "Pipeline", "scopes", List.of("READ"))).execute()
+                        .path("createApiKey.key").entity(String.class).get();
+        assertThat(withKey(b, key)).as("node-b accepts the key node-a made").isEqualTo(200);
+
+        String id = onA.as("dev-keys", Role.DEVELOPER).documentName("authorization/apiKeys").execute()
+                       .path("apiKeys[0].id").entity(String.class).get();
+        onA.as("dev-keys", Role.DEVELOPER).documentName("authorization/revokeApiKey")
+           .variable("id", id).execute()
+           .path("revokeApiKey.revokedAt").hasValue();
+        long revoked = System.nanoTime();
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+               .untilAsserted(() -> assertThat(withKey(b, key)).isEqualTo(401));
+        System.out.printf("scale: node-b refused the key %d ms after node-a revoked it%n",
+                          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - revoked));
+    }
+
+    private int withKey(MarketplaceNode node, String key) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(node.graphQlUrl()))
+                                    .header("Authorization", "Bearer " + key)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}"))
+                                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
@@ -364,18 +395,6 @@ class ScaleTest {
     private int escalations(String program) {
         return db.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
                                  + " and payload_type like '%ReviewEscalatedEvent'", Integer.class, program);
-    }
-
-    private Map<String, String> registeredNames() {
-        Map<String, String> names = new HashMap<>();
-        db.query("select aggregate_identifier, payload from domain_event_entry where payload_type like ?", rs -> {
-            try {
-                names.put(rs.getString(1), JSON.readTree(rs.getBytes(2)).path("name").asText());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "%MiniProgramRegisteredEvent");
-        return names;
     }
 
     private int indexedCount() throws Exception {

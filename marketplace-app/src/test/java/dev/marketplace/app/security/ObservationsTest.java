@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,7 +31,7 @@ class ObservationsTest {
     @Autowired
     MeterRegistry meters;
     @Autowired
-    HttpGraphQlTester graphQl;
+    Marketplace marketplace;
 
     @Test
     void requestsAreObservedButNotTheSecurityFilters() {
@@ -50,7 +49,6 @@ class ObservationsTest {
 
     @Test
     void eachProgramsInstallCountAndRatingAreNotTimedOneByOne() {
-        Marketplace marketplace = new Marketplace(graphQl);
         String id = marketplace.publish("observed-dev", "Observed Program");
         marketplace.install("observed-user", id);
 

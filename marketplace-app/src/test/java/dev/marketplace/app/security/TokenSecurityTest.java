@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.Tokens;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -53,7 +54,13 @@ class TokenSecurityTest {
                 Arguments.of("empty roles", sign(Tokens.SECRET, c -> c.claim("roles", List.of()))),
                 Arguments.of("unknown role", sign(Tokens.SECRET, c -> c.claim("roles", List.of("USER", "ROOT")))),
                 Arguments.of("no subject", sign(Tokens.SECRET, c -> c.claims(m -> m.remove("sub")))),
-                Arguments.of("garbage", "not.a.token"));
+                Arguments.of("garbage", "not.a.token"),
+                Arguments.of("no expiry", sign(Tokens.SECRET, c -> c.claims(m -> m.remove("exp")))),
+                Arguments.of("living 25 h", sign(Tokens.SECRET, c -> c.expiresAt(now.plus(Duration.ofHours(25))))),
+                Arguments.of("no iat, expiring in 25 h", sign(Tokens.SECRET, c -> c.claims(m -> m.remove("iat"))
+                                                                                .expiresAt(now.plus(Duration.ofHours(25))))),
+                Arguments.of("issued in a year, living 1 h", sign(Tokens.SECRET, c ->
+                        c.issuedAt(now.plus(Duration.ofDays(365))).expiresAt(now.plus(Duration.ofDays(365)).plusSeconds(3600)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,6 +73,21 @@ class TokenSecurityTest {
            .expectBody().isEmpty();
 
         assertThat(output.getAll()).doesNotContain(token).doesNotContain(Tokens.SECRET);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("acceptedLifetimes")
+    void aTokenWithinTheMaximumLifetimeIsServed(String kind, String token) {
+        web.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+           .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).bodyValue(QUERY).exchange()
+           .expectStatus().isOk().expectBody().jsonPath("$.data.suggest").isArray();
+    }
+
+    static Stream<Arguments> acceptedLifetimes() {
+        Instant now = Instant.now();
+        return Stream.of(
+                Arguments.of("living 23 h", sign(Tokens.SECRET, c -> c.expiresAt(now.plus(Duration.ofHours(23))))),
+                Arguments.of("no iat, expiring in 10 min", sign(Tokens.SECRET, c -> c.claims(m -> m.remove("iat")))));
     }
 
     @Test

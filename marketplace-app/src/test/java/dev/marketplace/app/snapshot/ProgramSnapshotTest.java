@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.command.program.MediaLibrary;
 import dev.marketplace.command.program.MiniProgram;
+import dev.marketplace.command.program.PackageChecks;
 import dev.marketplace.command.program.ProgramNames;
 import dev.marketplace.command.program.ProgramPolicy;
+import dev.marketplace.command.program.UploadedPackages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,6 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -41,7 +43,7 @@ import org.springframework.test.context.TestPropertySource;
 class ProgramSnapshotTest {
 
     @Autowired
-    HttpGraphQlTester graphQl;
+    Marketplace marketplace;
     @Autowired
     EventStorageEngine storage;
     @Autowired
@@ -49,7 +51,6 @@ class ProgramSnapshotTest {
 
     @Test
     void aSnapshottedProgramRestoresExactlyAndKeepsItsHistory() {
-        Marketplace marketplace = new Marketplace(graphQl);
         String id = marketplace.publish("snap-dev", "Snapshot Program");
         for (int i = 1; i <= 6; i++) {
             edit(marketplace, id, "Summary " + i);
@@ -76,8 +77,8 @@ class ProgramSnapshotTest {
         // The next version must be newer than 1.0.0, which only the state restored from the snapshot knows.
         marketplace.as("snap-dev", Role.DEVELOPER).documentName("submitVersion")
                 .variable("input", Map.of("miniProgramId", id, "version", "1.0.0", "changelog", "again",
-                                          "permissions", List.of(), "privacyUses", List.of(),
-                                          "packageDigest", "cd".repeat(32), "packageSize", 1024))
+                                          "permissions", List.of("CAMERA"), "privacyUses", List.of(),
+                                          "packageDigest", marketplace.upload("snap-dev", Marketplace.GOOD_PACKAGE)))
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "VERSION_NOT_NEWER")));
         String summary = marketplace.as("snap-dev", Role.DEVELOPER).documentName("updateListing")
@@ -85,7 +86,8 @@ class ProgramSnapshotTest {
                 .path("updateListing.summary").entity(String.class).get();
         assertThat(summary).isEqualTo("After the snapshot");
         assertThat(jdbc.queryForObject("select max(sequence_number) from domain_event_entry "
-                                       + "where aggregate_identifier = ?", Long.class, id)).isEqualTo(10L);
+                                       + "where aggregate_identifier = ?", Long.class, id))
+                .as("registered, submitted, checked, approved, released, six edits and the last").isEqualTo(11L);
     }
 
     private static void edit(Marketplace marketplace, String id, String summary) {
@@ -96,8 +98,9 @@ class ProgramSnapshotTest {
 
     /** The program rebuilt from its stored events up to {@code lastSequence}, ignoring any snapshot. */
     private MiniProgram rebuilt(String id, long lastSequence) {
-        // Command handlers' resources (deadline manager, name table) are not needed to replay events.
-        Set<Class<?>> unused = Set.of(DeadlineManager.class, ProgramNames.class, ProgramPolicy.class);
+        // Command handlers' resources (deadline manager, name table, media, packages) are not needed to replay events.
+        Set<Class<?>> unused = Set.of(DeadlineManager.class, ProgramNames.class, ProgramPolicy.class,
+                                      MediaLibrary.class, UploadedPackages.class, PackageChecks.class);
         ParameterResolverFactory resources = (executable, parameters, index) ->
                 unused.contains(parameters[index].getType()) ? new FixedValueParameterResolver<>(null) : null;
         AggregateModel<MiniProgram> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(MiniProgram.class,

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /**
  * A soak of mixed reads and writes at a fixed arrival rate (open model: a slow answer does not slow the load, and
@@ -42,7 +41,7 @@ class SoakTest {
     static final int RATE = Integer.getInteger("soak.rate", 40);
 
     @Autowired
-    HttpGraphQlTester graphQl;
+    Marketplace marketplace;
     @LocalServerPort
     int port;
 
@@ -51,7 +50,6 @@ class SoakTest {
 
     @Test
     void mixedLoadHoldsErrorsLatencyAndMemoryFlat() throws Exception {
-        Marketplace marketplace = new Marketplace(graphQl);
         List<String> programs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             programs.add(marketplace.publish("soak-dev-" + (i % 4), "Soak Program " + i));

@@ -11,13 +11,13 @@ import dev.marketplace.app.support.Tokens;
 import dev.marketplace.query.subscription.FindVersionUpdatesQuery;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +30,6 @@ import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
@@ -53,8 +52,6 @@ class VersionSubscriptionTest {
     static final String UPDATES = "version-status-updates";
 
     @Autowired
-    HttpGraphQlTester graphQl;
-    @Autowired
     ExecutionGraphQlService graphQlService;
     @Autowired
     QueryUpdateEmitter emitter;
@@ -66,12 +63,9 @@ class VersionSubscriptionTest {
     ApplicationContext context;
     @LocalServerPort
     int port;
+    @Autowired
     Marketplace marketplace;
 
-    @BeforeEach
-    void setUp() {
-        marketplace = new Marketplace(graphQl);
-    }
 
     @Test
     void theDeveloperSeesTheApprovalOfTheirDraftOverWebSocket() {
@@ -122,9 +116,46 @@ class VersionSubscriptionTest {
                 .extracting(v -> v.number() + " " + v.status() + " " + v.releasePercentage())
                 .containsExactlyInAnyOrder("1.0.0 SUPERSEDED 100", "1.1.0 RELEASED 100"));
         client.dispose();
-        // A server learns that an SSE client has gone only when writing to it fails: here, on the next changes.
-        String later = marketplace.submit("dev-sse", program, "1.2.0");
-        marketplace.approve("reviewer-sse", later);
+        // A server learns that an SSE client has gone only when writing to it fails: here, on the next public
+        // changes (an anonymous follower is sent nothing of a version until it is released).
+        String later = marketplace.releaseNew("dev-sse", program, "1.2.0", "reviewer-sse");
+        awaitFollowers(program, 0);
+    }
+
+    /**
+     * A version in review, rejected or approved, and every review, are the owner's and the reviewers': an anonymous
+     * follower of the same live program receives only the release and the version it superseded, without reviews.
+     * The owner's own subscription tells when every change has been sent.
+     */
+    @Test
+    void anAnonymousFollowerReceivesOnlyReleasesWithoutReviewsOverWebSocket() {
+        String program = marketplace.publish("dev-ws-public", "Subscription Public Changes");
+        WebSocketGraphQlTester developer = overWebSocket()
+                .header("Authorization", "Bearer " + Tokens.forUser("dev-ws-public", Role.DEVELOPER)).build();
+        WebSocketGraphQlTester anonymous = overWebSocket().build();
+        List<VersionChange> toDeveloper = new CopyOnWriteArrayList<>();
+        List<VersionChange> toAnonymous = new CopyOnWriteArrayList<>();
+        Disposable developerClient = follow(developer, program, toDeveloper);
+        Disposable anonymousClient = follow(anonymous, program, toAnonymous);
+        awaitFollowers(program, 2);
+
+        String rejected = marketplace.submit("dev-ws-public", program, "1.1.0");
+        marketplace.reject("reviewer-ws-public", rejected, "Crashes on launch");
+        String released = marketplace.releaseNew("dev-ws-public", program, "1.2.0", "reviewer-ws-public");
+
+        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(toDeveloper)
+                .extracting(v -> v.number() + " " + v.status())
+                .contains("1.1.0 REJECTED", "1.2.0 APPROVED", "1.2.0 RELEASED", "1.0.0 SUPERSEDED"));
+        assertThat(toDeveloper).filteredOn(v -> v.status().equals("REJECTED")).singleElement()
+                               .satisfies(v -> assertThat(v.review().comment()).isEqualTo("Crashes on launch"));
+        await().atMost(PROMPTLY).untilAsserted(() -> assertThat(toAnonymous)
+                .extracting(v -> v.number() + " " + v.status())
+                .containsExactlyInAnyOrder("1.2.0 RELEASED", "1.0.0 SUPERSEDED"));
+        assertThat(toAnonymous).extracting(VersionChange::review).containsOnlyNulls();
+        developerClient.dispose();
+        anonymousClient.dispose();
+        developer.stop().block(PROMPTLY);
+        anonymous.stop().block(PROMPTLY);
         awaitFollowers(program, 0);
     }
 
@@ -132,6 +163,8 @@ class VersionSubscriptionTest {
     void aDecisionStoredByAnotherNodeReachesTheDeveloperFollowingOnThisOne() {
         String program = marketplace.register("dev-nodes", "Subscription Across Nodes");
         String version = marketplace.submit("dev-nodes", program, "1.0.0");
+        // The checks append to the program too; once they ran, the other node's append takes the next sequence.
+        marketplace.awaitChecks("reviewer-elsewhere", version);
         HttpGraphQlClient developer = overHttp()
                 .header("Authorization", "Bearer " + Tokens.forUser("dev-nodes", Role.DEVELOPER)).build();
         List<VersionChange> received = new CopyOnWriteArrayList<>();
@@ -185,6 +218,16 @@ class VersionSubscriptionTest {
         }
     }
 
+    private WebSocketGraphQlTester.Builder<?> overWebSocket() {
+        return WebSocketGraphQlTester.builder("ws://127.0.0.1:" + port + "/graphql", new ReactorNettyWebSocketClient());
+    }
+
+    private static Disposable follow(WebSocketGraphQlTester client, String program, List<VersionChange> received) {
+        return client.documentName("subscription/versionStatusChanged").variable("miniProgramId", program)
+                     .executeSubscription().toFlux("versionStatusChanged", VersionChange.class)
+                     .subscribe(received::add);
+    }
+
     /** Subscriptions over HTTP: Spring for GraphQL answers them as server-sent events. */
     private HttpGraphQlClient.Builder<?> overHttp() {
         return HttpGraphQlClient.builder(WebClient.create("http://127.0.0.1:" + port + "/graphql"))
@@ -203,7 +246,7 @@ class VersionSubscriptionTest {
                       .count();
     }
 
-    record Review(String reviewer, String outcome) {
+    record Review(String reviewer, String outcome, String comment) {
     }
 
     record VersionChange(String id, String number, String status, int releasePercentage, Review review) {

@@ -37,9 +37,14 @@ public final class MarketplaceNode {
 
     /** Starts a node named {@code id} (its token-owner name) with {@code arguments} and waits until it is ready. */
     public static MarketplaceNode start(String id, List<String> arguments) throws IOException {
+        return start(id, "384m", arguments);
+    }
+
+    /** The same with a heap of at most {@code maxHeap} (as {@code -Xmx} takes it). */
+    public static MarketplaceNode start(String id, String maxHeap, List<String> arguments) throws IOException {
         int port = freePort();
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), MarketplaceApplication.class.getName(),
                 "--server.port=" + port, "--marketplace.cluster.node-id=" + id));
         command.addAll(arguments);

@@ -8,5 +8,8 @@ import java.util.Optional;
  */
 public interface ProgramDirectory {
 
+    /** The subscribing processor that keeps the table, in the transaction of the events it reflects. */
+    String PROCESSING_GROUP = "program-directory";
+
     Optional<ProgramEntry> find(String programId);
 }

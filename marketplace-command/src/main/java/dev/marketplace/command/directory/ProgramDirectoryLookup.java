@@ -15,10 +15,9 @@ import org.springframework.stereotype.Component;
 
 /** The JDBC-backed {@link ProgramDirectory}, fed by a subscribing processor on the program's own events. */
 @Component
-@ProcessingGroup(ProgramDirectoryLookup.PROCESSING_GROUP)
+@ProcessingGroup(ProgramDirectory.PROCESSING_GROUP)
 class ProgramDirectoryLookup implements ProgramDirectory {
 
-    static final String PROCESSING_GROUP = "program-directory";
 
     private final JdbcTemplate jdbc;
 

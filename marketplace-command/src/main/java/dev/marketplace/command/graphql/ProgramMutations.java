@@ -1,6 +1,8 @@
 package dev.marketplace.command.graphql;
 
+import dev.marketplace.api.program.AnswerReviewCommand;
 import dev.marketplace.api.program.ApproveVersionCommand;
+import dev.marketplace.api.program.RequestInformationCommand;
 import dev.marketplace.api.program.ClaimReviewCommand;
 import dev.marketplace.api.program.DelistMiniProgramCommand;
 import dev.marketplace.api.program.ReinstateMiniProgramCommand;
@@ -44,7 +46,9 @@ class ProgramMutations {
     CompletableFuture<MiniProgramView> registerMiniProgram(@Argument RegisterMiniProgramInput input) {
         return commands.send(new RegisterMiniProgramCommand(ids.generateId().toString(), input.name(),
                                                             input.summary(), input.description(), input.category(),
-                                                            input.tags(), input.iconUrl()));
+                                                            input.tags(), input.iconUrl(), input.defaultLocale(),
+                                                            input.translations(), input.iconDigest(),
+                                                            input.screenshotDigests()));
     }
 
     @MutationMapping
@@ -56,9 +60,11 @@ class ProgramMutations {
     }
 
     @MutationMapping
-    CompletableFuture<VersionView> approveVersion(@Argument String versionId, @Argument String comment) {
+    CompletableFuture<VersionView> approveVersion(@Argument String versionId, @Argument String comment,
+                                                  @Argument Boolean overrideChecks) {
         VersionId id = Ids.version("versionId", versionId);
-        return commands.send(new ApproveVersionCommand(id.programId(), id.number(), comment));
+        return commands.send(new ApproveVersionCommand(id.programId(), id.number(), comment,
+                                                       Boolean.TRUE.equals(overrideChecks)));
     }
 
     @MutationMapping
@@ -72,7 +78,9 @@ class ProgramMutations {
     CompletableFuture<MiniProgramView> updateListing(@Argument UpdateListingInput input) {
         return commands.send(new UpdateListingCommand(Ids.program("input.miniProgramId", input.miniProgramId()),
                                                       input.name(), input.summary(), input.description(),
-                                                      input.category(), input.tags(), input.iconUrl()));
+                                                      input.category(), input.tags(), input.iconUrl(),
+                                                      input.defaultLocale(), input.translations(),
+                                                      input.iconDigest(), input.screenshotDigests()));
     }
 
     @MutationMapping
@@ -85,6 +93,18 @@ class ProgramMutations {
     CompletableFuture<VersionView> claimReview(@Argument String versionId) {
         VersionId id = Ids.version("versionId", versionId);
         return commands.send(new ClaimReviewCommand(id.programId(), id.number()));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> requestInformation(@Argument String versionId, @Argument String text) {
+        VersionId id = Ids.version("versionId", versionId);
+        return commands.send(new RequestInformationCommand(id.programId(), id.number(), text));
+    }
+
+    @MutationMapping
+    CompletableFuture<VersionView> answerReview(@Argument String versionId, @Argument String text) {
+        VersionId id = Ids.version("versionId", versionId);
+        return commands.send(new AnswerReviewCommand(id.programId(), id.number(), text));
     }
 
     @MutationMapping

@@ -8,8 +8,6 @@ import dev.marketplace.api.rating.RatingId;
 import dev.marketplace.api.rating.RatingView;
 import dev.marketplace.api.rating.ReplyToRatingCommand;
 import dev.marketplace.api.rating.RestoreRatingCommand;
-import dev.marketplace.api.rules.RuleCode;
-import dev.marketplace.api.rules.RuleViolation;
 import java.security.Principal;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -60,13 +58,7 @@ class RatingMutations {
     }
 
     private static String rating(String argument, String value) {
-        try {
-            RatingId id = RatingId.parse(value);
-            Ids.program(argument, id.programId());
-            return id.value();
-        } catch (IllegalArgumentException | RuleViolation malformed) {
-            throw new RuleViolation(RuleCode.INVALID_INPUT, argument, argument + ": '" + value
-                                    + "' is not a rating id (expected rating:<miniProgramId>:<userId>)");
-        }
+        return Ids.perUserAndProgram(argument, value, RatingId::parse, RatingId::programId, RatingId::value,
+                                     "a rating id (expected rating:<miniProgramId>:<userId>)");
     }
 }

@@ -13,10 +13,9 @@ import org.springframework.stereotype.Component;
  * installation event, and a failure here fails that command rather than leaving the table behind.
  */
 @Component
-@ProcessingGroup(InstallationLookup.PROCESSING_GROUP)
+@ProcessingGroup(Installations.PROCESSING_GROUP)
 class InstallationLookup implements Installations {
 
-    static final String PROCESSING_GROUP = "installation-lookup";
 
     private final JdbcTemplate jdbc;
 

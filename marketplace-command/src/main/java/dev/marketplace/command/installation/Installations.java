@@ -7,5 +7,8 @@ package dev.marketplace.command.installation;
  */
 public interface Installations {
 
+    /** The subscribing processor that keeps the table, in the transaction of the events it reflects. */
+    String PROCESSING_GROUP = "installation-lookup";
+
     boolean isInstalled(String programId, String userId);
 }

@@ -1,6 +1,8 @@
 package dev.marketplace.command.program;
 
 import dev.marketplace.api.rules.RuleViolation;
+import dev.marketplace.command.text.HiddenCharacters;
+import dev.marketplace.command.text.TextLength;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -9,38 +11,40 @@ import java.util.regex.Pattern;
 
 /**
  * Checks on the shape of user input that every command shares. Each refusal names the field at fault. Text must
- * be free of control and invisible formatting characters, which would let two names look alike.
+ * be free of {@link HiddenCharacters}, which would let two names look alike, and fit its length limit once
+ * normalised ({@link TextLength}).
  */
-final class InputRules {
+public final class InputRules {
 
     /** The longest comment a reviewer may attach to a decision. */
     static final int REVIEW_COMMENT_MAX = 2000;
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\n\\t]]");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M} _-]*");
 
     private InputRules() {
     }
 
-    static String requiredText(String field, String value, int min, int max, boolean multiline) {
+    public static String requiredText(String field, String value, int min, int max, boolean multiline) {
         if (value == null || value.isBlank()) {
             throw RuleViolation.invalid(field, "is required");
         }
         String text = value.strip();
-        int length = text.codePointCount(0, text.length());
-        if (length < min || length > max) {
-            throw RuleViolation.invalid(field, "must be " + min + " to " + max + " characters, not " + length);
-        }
+        HiddenCharacters.IN_LISTINGS.refuseIn(field, text);
+        TextLength.require(field, text, min, max);
         if (!multiline && (text.contains("\n") || text.contains("\t"))) {
             throw RuleViolation.invalid(field, "must be a single line");
-        }
-        if (INVISIBLE.matcher(text).find()) {
-            throw RuleViolation.invalid(field, "contains control or invisible characters");
         }
         return text;
     }
 
-    static String optionalText(String field, String value, int max) {
+    /** A listing name: one line of text that does not mix look-alike scripts ({@link Lookalikes}). */
+    public static String name(String field, String value, int min, int max) {
+        String text = requiredText(field, value, min, max, false);
+        Lookalikes.refuseSpoofing(field, text);
+        return text;
+    }
+
+    public static String optionalText(String field, String value, int max) {
         return value == null || value.isBlank() ? null : requiredText(field, value, 1, max, true);
     }
 
@@ -63,7 +67,7 @@ final class InputRules {
         return cleaned;
     }
 
-    static String httpsUrl(String field, String value) {
+    public static String httpsUrl(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

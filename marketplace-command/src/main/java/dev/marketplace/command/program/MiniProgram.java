@@ -11,6 +11,7 @@ import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.MiniProgramReinstatedEvent;
 import dev.marketplace.api.program.MiniProgramSuspendedEvent;
 import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.program.PackageCheckedEvent;
 import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
 import dev.marketplace.api.program.ProgramStatus;
 import dev.marketplace.api.program.RegisterMiniProgramCommand;
@@ -23,6 +24,10 @@ import dev.marketplace.api.program.ReviewEscalatedEvent;
 import dev.marketplace.api.program.RollbackReleaseCommand;
 import dev.marketplace.api.program.SubmitVersionCommand;
 import dev.marketplace.api.program.SuspendMiniProgramCommand;
+import dev.marketplace.api.program.AnswerReviewCommand;
+import dev.marketplace.api.program.InformationRequestedEvent;
+import dev.marketplace.api.program.RequestInformationCommand;
+import dev.marketplace.api.program.ReviewAnsweredEvent;
 import dev.marketplace.api.program.UpdateListingCommand;
 import dev.marketplace.api.program.VersionApprovedEvent;
 import dev.marketplace.api.program.VersionRejectedEvent;
@@ -35,6 +40,7 @@ import dev.marketplace.api.program.WithdrawVersionCommand;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.Role;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -47,12 +53,17 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <ul>
  *   <li>only developers register programs, and a name is unique across the marketplace ({@link ProgramNames});</li>
  *   <li>only the owner (or an admin) edits the listing, submits, withdraws, releases, rolls back and delists;</li>
+ *   <li>a version names a package its submitter uploaded, and declares every permission the package's manifest
+ *       asks for;</li>
  *   <li>a version number is a semantic version strictly greater than every earlier one, and only one version is
  *       in review at a time;</li>
  *   <li>only reviewers claim and decide reviews, suspend and reinstate, never on a program they own (four-eyes);
  *       a claimed version is decided by its claimant (or an admin);</li>
  *   <li>only an approved or released version is released, a release only widens, and never over a newer
- *       current version (that is a rollback, to an earlier released version);</li>
+ *       current version (that is a rollback, to an earlier released version, or to the current version to stop
+ *       a phased release);</li>
+ *   <li>a version is approved only once its package checks ran and passed (or only warned), unless an admin
+ *       overrides failed checks with a comment;</li>
  *   <li>a suspended program is not released; a delisted one accepts nothing more.</li>
  * </ul>
  * A version waiting longer than the review SLA is escalated, and a phased release left alone too long completes or
@@ -65,47 +76,76 @@ public class MiniProgram extends MiniProgramHistory {
 
     static final String REVIEW_SLA = "review-sla";
     static final String PHASED_RELEASE = "phased-release";
+    /** Scheduled by {@link PackageCheckScheduling} for each submitted version. */
+    static final String PACKAGE_CHECKS = "package-checks";
 
     protected MiniProgram() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public MiniProgramView handle(RegisterMiniProgramCommand command, Actor actor, ProgramNames names) {
-        requireRole(actor, Role.DEVELOPER);
+    public MiniProgramView handle(RegisterMiniProgramCommand command, Actor actor, ProgramNames names,
+                                  MediaLibrary media) {
+        actor.require(Role.DEVELOPER);
         Listing valid = Listing.validated(command.name(), command.summary(), command.description(),
-                                          command.category(), command.tags(), command.iconUrl());
-        names.requireFree(valid.name());
+                                          command.category(), command.tags(), command.iconUrl(),
+                                          command.defaultLocale(), command.translations(),
+                                          ListingImages.icon(command.iconDigest(), media),
+                                          ListingImages.screenshots(command.screenshotDigests(), media));
+        requireNamesFree(valid, null, names);
         apply(new MiniProgramRegisteredEvent(command.programId(), actor.userId(), valid.name(), valid.summary(),
-                                             valid.description(), valid.category(), valid.tags(), valid.iconUrl()));
+                                             valid.description(), valid.category(), valid.tags(), valid.iconUrl(),
+                                             valid.defaultLocale(), valid.translations(), valid.icon(),
+                                             valid.screenshots()));
         return toView();
     }
 
     @CommandHandler
-    public MiniProgramView handle(UpdateListingCommand command, Actor actor, ProgramNames names) {
+    public MiniProgramView handle(UpdateListingCommand command, Actor actor, ProgramNames names,
+                                  MediaLibrary media) {
         requireOwner(actor);
         requireNot(ProgramStatus.DELISTED, "edit the listing");
         Listing valid = listing().editedTo(command.name(), command.summary(), command.description(),
-                                           command.category(), command.tags(), command.iconUrl());
-        if (!ProgramNames.normalize(valid.name()).equals(ProgramNames.normalize(listing().name()))) {
-            names.requireFree(valid.name());
-        }
+                                           command.category(), command.tags(), command.iconUrl(),
+                                           command.defaultLocale(), command.translations(),
+                                           ListingImages.icon(command.iconDigest(), media),
+                                           command.screenshotDigests() == null ? null
+                                                   : ListingImages.screenshots(command.screenshotDigests(), media));
+        requireNamesFree(valid, listing(), names);
         if (!valid.equals(listing())) {
             apply(new ListingUpdatedEvent(id(), valid.name(), valid.summary(), valid.description(), valid.category(),
-                                          valid.tags(), valid.iconUrl()));
+                                          valid.tags(), valid.iconUrl(), valid.defaultLocale(),
+                                          valid.translations(), valid.icon(), valid.screenshots()));
         }
         return toView();
+    }
+
+    /**
+     * Every name of the listing, in any language, must be free of other programs; names the program already holds
+     * (in whichever language) are its own. A refusal names the field of the name at fault.
+     */
+    private static void requireNamesFree(Listing valid, Listing current, ProgramNames names) {
+        java.util.Set<String> own = current == null ? java.util.Set.of()
+                : current.names().stream().map(ProgramNames::key).collect(java.util.stream.Collectors.toSet());
+        List<String> all = valid.names();
+        for (int i = 0; i < all.size(); i++) {
+            String name = all.get(i);
+            if (!own.contains(ProgramNames.key(name)) && names.isTaken(name)) {
+                String field = i == 0 ? "name" : "translations." + valid.translations().get(i - 1).locale() + ".name";
+                throw ProgramNames.taken(field, name);
+            }
+        }
     }
 
     @CommandHandler
     public VersionView handle(SubmitVersionCommand command, Actor actor, DeadlineManager deadlines,
-                              ProgramPolicy policy) {
+                              ProgramPolicy policy, UploadedPackages uploads) {
         requireOwner(actor);
         requireNot(ProgramStatus.DELISTED, "submit a version");
         VersionPackage pkg = VersionPackage.validated(command.version(), command.changelog(), command.permissions(),
                                                       command.privacyUses(), command.packageDigest(),
-                                                      command.packageSize());
-        requireSubmittable(pkg.number());
+                                                      command.packageSize(), actor, uploads,
+                                                      this::requireSubmittable);
         String number = pkg.number().toString();
         apply(new VersionSubmittedEvent(id(), number, pkg.changelog(), pkg.permissions(), pkg.privacyUses(),
                                         pkg.digest(), pkg.size()));
@@ -118,10 +158,8 @@ public class MiniProgram extends MiniProgramHistory {
         requireOwner(actor);
         requireNot(ProgramStatus.DELISTED, "withdraw a version");
         ProgramVersion version = requireVersion(command.version());
-        if (version.status != VersionStatus.IN_REVIEW) {
-            throw invalidTransition("withdraw version " + version.number, "it is " + version.status);
-        }
-        apply(new VersionWithdrawnEvent(id(), version.number.toString()));
+        version.requireWithdrawable();
+        apply(new VersionWithdrawnEvent(id(), version.number().toString()));
         deadlines.cancelAllWithinScope(REVIEW_SLA);
         return version.toView(id());
     }
@@ -129,8 +167,35 @@ public class MiniProgram extends MiniProgramHistory {
     @CommandHandler
     public VersionView handle(ClaimReviewCommand command, Actor actor) {
         ProgramVersion version = requireReviewable(actor, command.version(), "claim");
-        if (!actor.userId().equals(version.reviewer)) {
-            apply(new ReviewClaimedEvent(id(), version.number.toString(), actor.userId()));
+        if (!actor.userId().equals(version.reviewer())) {
+            apply(new ReviewClaimedEvent(id(), version.number().toString(), actor.userId()));
+        }
+        return version.toView(id());
+    }
+
+    /** Asking claims the review for the asker; the SLA stops until the answer. */
+    @CommandHandler
+    public VersionView handle(RequestInformationCommand command, Actor actor, DeadlineManager deadlines) {
+        ProgramVersion version = requireReviewable(actor, command.version(), "request information on");
+        String text = InputRules.requiredText("text", command.text(), 1, InputRules.REVIEW_COMMENT_MAX, true);
+        apply(new InformationRequestedEvent(id(), version.number().toString(), actor.userId(), text));
+        deadlines.cancelAllWithinScope(REVIEW_SLA);
+        return version.toView(id());
+    }
+
+    /** The SLA resumes with what was left of it when the question was asked (none once escalated). */
+    @CommandHandler
+    public VersionView handle(AnswerReviewCommand command, Actor actor, DeadlineManager deadlines,
+                              ProgramPolicy policy) {
+        requireOwner(actor);
+        requireNot(ProgramStatus.DELISTED, "answer a review");
+        ProgramVersion version = requireVersion(command.version());
+        version.requireAwaitingAnswer();
+        String text = InputRules.requiredText("text", command.text(), 1, InputRules.REVIEW_COMMENT_MAX, true);
+        String number = version.number().toString();
+        apply(new ReviewAnsweredEvent(id(), number, actor.userId(), text));
+        if (!version.escalated()) {
+            deadlines.schedule(version.slaLeftOnResume(policy.reviewSla()), REVIEW_SLA, number);
         }
         return version.toView(id());
     }
@@ -139,7 +204,8 @@ public class MiniProgram extends MiniProgramHistory {
     public VersionView handle(ApproveVersionCommand command, Actor actor, DeadlineManager deadlines) {
         ProgramVersion version = requireReviewable(actor, command.version(), "approve");
         String comment = InputRules.optionalText("comment", command.comment(), InputRules.REVIEW_COMMENT_MAX);
-        apply(new VersionApprovedEvent(id(), version.number.toString(), actor.userId(), comment));
+        version.requireChecksAllowApproval(actor, command.overrideChecks(), comment);
+        apply(new VersionApprovedEvent(id(), version.number().toString(), actor.userId(), comment));
         deadlines.cancelAllWithinScope(REVIEW_SLA);
         return version.toView(id());
     }
@@ -148,7 +214,7 @@ public class MiniProgram extends MiniProgramHistory {
     public VersionView handle(RejectVersionCommand command, Actor actor, DeadlineManager deadlines) {
         ProgramVersion version = requireReviewable(actor, command.version(), "reject");
         Rejection rejection = Rejection.validated(command.reasons(), command.comment());
-        apply(new VersionRejectedEvent(id(), version.number.toString(), actor.userId(), rejection.reasons(),
+        apply(new VersionRejectedEvent(id(), version.number().toString(), actor.userId(), rejection.reasons(),
                                        rejection.comment()));
         deadlines.cancelAllWithinScope(REVIEW_SLA);
         return version.toView(id());
@@ -165,10 +231,10 @@ public class MiniProgram extends MiniProgramHistory {
         requireNot(ProgramStatus.SUSPENDED, "release");
         requireNot(ProgramStatus.DELISTED, "release");
         version.requireReleasableTo(command.percentage(), current());
-        apply(new VersionReleasedEvent(id(), version.number.toString(), command.percentage()));
+        apply(new VersionReleasedEvent(id(), version.number().toString(), command.percentage()));
         deadlines.cancelAllWithinScope(PHASED_RELEASE);
         if (command.percentage() < 100) {
-            deadlines.schedule(policy.phasedReleaseTimeout(), PHASED_RELEASE, version.number.toString());
+            deadlines.schedule(policy.phasedReleaseTimeout(), PHASED_RELEASE, version.number().toString());
         }
         return version.toView(id());
     }
@@ -178,10 +244,16 @@ public class MiniProgram extends MiniProgramHistory {
         requireOwner(actor);
         ProgramVersion target = requireVersion(command.toVersion());
         if (status() != ProgramStatus.LIVE || current() == null) {
-            throw invalidTransition("roll back", "the program is " + status());
+            throw RuleViolation.invalidTransition("roll back", "the program is " + status());
         }
-        target.requireRestorableOver(current());
-        apply(new ReleaseRolledBackEvent(id(), current().number.toString(), target.number.toString()));
+        ProgramVersion phased = phasedBeside();
+        if (phased != null && target == current()) {
+            // Stopping a phased release: everyone in it goes back to the version everyone else runs.
+            apply(new ReleaseRolledBackEvent(id(), phased.number().toString(), target.number().toString()));
+        } else {
+            target.requireRestorableOver(current());
+            apply(new ReleaseRolledBackEvent(id(), current().number().toString(), target.number().toString()));
+        }
         deadlines.cancelAllWithinScope(PHASED_RELEASE);
         return toView();
     }
@@ -191,7 +263,7 @@ public class MiniProgram extends MiniProgramHistory {
         requireReviewerOf(actor);
         String reason = InputRules.requiredText("reason", command.reason(), 1, 500, true);
         if (status() == ProgramStatus.SUSPENDED || status() == ProgramStatus.DELISTED) {
-            throw invalidTransition("suspend", "the program is " + status());
+            throw RuleViolation.invalidTransition("suspend", "the program is " + status());
         }
         apply(new MiniProgramSuspendedEvent(id(), actor.userId(), reason));
         return toView();
@@ -201,7 +273,7 @@ public class MiniProgram extends MiniProgramHistory {
     public MiniProgramView handle(ReinstateMiniProgramCommand command, Actor actor) {
         requireReviewerOf(actor);
         if (status() != ProgramStatus.SUSPENDED) {
-            throw invalidTransition("reinstate", "the program is " + status() + ", not SUSPENDED");
+            throw RuleViolation.invalidTransition("reinstate", "the program is " + status() + ", not SUSPENDED");
         }
         apply(new MiniProgramReinstatedEvent(id(), actor.userId(),
                                              current() != null ? ProgramStatus.LIVE : ProgramStatus.DRAFT));
@@ -221,8 +293,20 @@ public class MiniProgram extends MiniProgramHistory {
     @DeadlineHandler(deadlineName = REVIEW_SLA)
     void reviewSlaPassed(String number, ProgramPolicy policy) {
         ProgramVersion version = version(number);
-        if (version != null && version.status == VersionStatus.IN_REVIEW && !version.escalated) {
-            apply(new ReviewEscalatedEvent(id(), number, version.submittedAt, policy.reviewSla()));
+        if (version != null && version.isAwaitingEscalation()) {
+            apply(new ReviewEscalatedEvent(id(), number, version.submittedAt(), policy.reviewSla()));
+        }
+    }
+
+    /**
+     * Runs the package checks of a version once, asynchronously after its submission; their findings become an
+     * event, whatever they are.
+     */
+    @DeadlineHandler(deadlineName = PACKAGE_CHECKS)
+    void checkPackage(String number, PackageChecks checks) {
+        ProgramVersion version = version(number);
+        if (version != null && version.checksPending()) {
+            apply(new PackageCheckedEvent(id(), number, checks.check(id(), version.digest())));
         }
     }
 
@@ -238,7 +322,7 @@ public class MiniProgram extends MiniProgramHistory {
         if (policy.onPhasedReleaseTimeout() == ProgramPolicy.PhasedTimeoutAction.COMPLETE) {
             apply(new VersionReleasedEvent(id(), number, 100));
         } else {
-            apply(new PhasedReleaseExpiredEvent(id(), number, version.releasePercentage));
+            apply(new PhasedReleaseExpiredEvent(id(), number, version.releasePercentage()));
         }
     }
 

@@ -8,9 +8,12 @@ import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.MiniProgramReinstatedEvent;
 import dev.marketplace.api.program.MiniProgramSuspendedEvent;
 import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.program.PackageCheckedEvent;
 import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
 import dev.marketplace.api.program.ProgramStatus;
 import dev.marketplace.api.program.ReleaseRolledBackEvent;
+import dev.marketplace.api.program.InformationRequestedEvent;
+import dev.marketplace.api.program.ReviewAnsweredEvent;
 import dev.marketplace.api.program.ReviewClaimedEvent;
 import dev.marketplace.api.program.ReviewEscalatedEvent;
 import dev.marketplace.api.program.ReviewOutcome;
@@ -61,7 +64,8 @@ abstract class MiniProgramHistory {
         id = event.programId();
         developerId = event.developerId();
         listing = new Listing(event.name(), event.summary(), event.description(), event.category(), event.tags(),
-                              event.iconUrl());
+                              event.iconUrl(), event.defaultLocale(), event.translations(), event.icon(),
+                              event.screenshots());
         status = ProgramStatus.DRAFT;
         createdAt = at;
         updatedAt = at;
@@ -70,7 +74,8 @@ abstract class MiniProgramHistory {
     @EventSourcingHandler
     void on(ListingUpdatedEvent event, @Timestamp Instant at) {
         listing = new Listing(event.name(), event.summary(), event.description(), event.category(), event.tags(),
-                              event.iconUrl());
+                              event.iconUrl(), event.defaultLocale(), event.translations(), event.icon(),
+                              event.screenshots());
         updatedAt = at;
     }
 
@@ -85,14 +90,20 @@ abstract class MiniProgramHistory {
     }
 
     @EventSourcingHandler
+    void on(PackageCheckedEvent event, @Timestamp Instant at) {
+        versions.get(event.version()).checked(event.findings());
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
     void on(VersionWithdrawnEvent event, @Timestamp Instant at) {
-        versions.get(event.version()).status = VersionStatus.WITHDRAWN;
+        versions.get(event.version()).withdraw();
         updatedAt = at;
     }
 
     @EventSourcingHandler
     void on(ReviewClaimedEvent event, @Timestamp Instant at) {
-        versions.get(event.version()).reviewer = event.reviewerId();
+        versions.get(event.version()).claim(event.reviewerId());
         updatedAt = at;
     }
 
@@ -111,15 +122,26 @@ abstract class MiniProgramHistory {
     }
 
     @EventSourcingHandler
+    void on(InformationRequestedEvent event, @Timestamp Instant at) {
+        versions.get(event.version()).askDeveloper(event.reviewerId(), at);
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(ReviewAnsweredEvent event, @Timestamp Instant at) {
+        versions.get(event.version()).answered(at);
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
     void on(ReviewEscalatedEvent event) {
-        versions.get(event.version()).escalated = true;
+        versions.get(event.version()).escalate();
     }
 
     @EventSourcingHandler
     void on(VersionReleasedEvent event, @Timestamp Instant at) {
         ProgramVersion version = versions.get(event.version());
-        version.status = VersionStatus.RELEASED;
-        version.releasePercentage = event.percentage();
+        version.release(event.percentage());
         if (event.percentage() == 100) {
             supersedeReleasedExcept(version);
         }
@@ -132,9 +154,7 @@ abstract class MiniProgramHistory {
 
     @EventSourcingHandler
     void on(PhasedReleaseExpiredEvent event, @Timestamp Instant at) {
-        ProgramVersion version = versions.get(event.version());
-        version.status = VersionStatus.APPROVED;
-        version.releasePercentage = 0;
+        versions.get(event.version()).expire();
         if (event.version().equals(currentVersion)) {
             currentVersion = null;
             status = ProgramStatus.DRAFT;
@@ -146,8 +166,7 @@ abstract class MiniProgramHistory {
     void on(ReleaseRolledBackEvent event, @Timestamp Instant at) {
         ProgramVersion target = versions.get(event.toVersion());
         supersedeReleasedExcept(target);
-        target.status = VersionStatus.RELEASED;
-        target.releasePercentage = 100;
+        target.release(100);
         currentVersion = event.toVersion();
         updatedAt = at;
     }
@@ -171,8 +190,7 @@ abstract class MiniProgramHistory {
     }
 
     private void supersedeReleasedExcept(ProgramVersion kept) {
-        versions.values().stream().filter(v -> v != kept && v.status == VersionStatus.RELEASED)
-                .forEach(v -> v.status = VersionStatus.SUPERSEDED);
+        versions.values().stream().filter(v -> v != kept).forEach(ProgramVersion::supersedeIfReleased);
     }
 
     String id() {
@@ -192,6 +210,11 @@ abstract class MiniProgramHistory {
         return currentVersion == null ? null : versions.get(currentVersion);
     }
 
+    /** A version released to some users beside the current one, which the others run; null when there is none. */
+    ProgramVersion phasedBeside() {
+        return versions.values().stream().filter(v -> v.isPhased() && v != current()).findFirst().orElse(null);
+    }
+
     /** The version numbered exactly {@code number} (as stored in the events), or null. */
     ProgramVersion version(String number) {
         return versions.get(number);
@@ -203,8 +226,8 @@ abstract class MiniProgramHistory {
             throw new RuleViolation(RuleCode.VERSION_NOT_NEWER, "version",
                                     "Version " + number + " must be greater than " + highest + ".");
         }
-        versions.values().stream().filter(v -> v.status == VersionStatus.IN_REVIEW).findFirst().ifPresent(v -> {
-            throw new RuleViolation(RuleCode.VERSION_IN_REVIEW, "Version " + v.number
+        versions.values().stream().filter(ProgramVersion::isUnderReview).findFirst().ifPresent(v -> {
+            throw new RuleViolation(RuleCode.VERSION_IN_REVIEW, "Version " + v.number()
                                     + " is still in review; withdraw it or wait for the decision.");
         });
     }
@@ -225,38 +248,29 @@ abstract class MiniProgramHistory {
 
     void requireNot(ProgramStatus forbidden, String action) {
         if (status == forbidden) {
-            throw invalidTransition(action, "the program is " + status);
+            throw RuleViolation.invalidTransition(action, "the program is " + status);
         }
     }
 
     void requireOwner(Actor actor) {
-        requireRole(actor, Role.DEVELOPER);
+        actor.require(Role.DEVELOPER);
         if (!actor.isAdmin() && !actor.userId().equals(developerId)) {
             throw new RuleViolation(RuleCode.NOT_OWNER, "Only the developer who owns this mini-program may do this.");
         }
     }
 
     void requireReviewerOf(Actor actor) {
-        requireRole(actor, Role.REVIEWER);
+        actor.require(Role.REVIEWER);
         if (actor.userId().equals(developerId)) {
             throw new RuleViolation(RuleCode.SELF_REVIEW, "You cannot review a mini-program you own.");
         }
-    }
-
-    static void requireRole(Actor actor, Role role) {
-        if (!actor.acts(role)) {
-            throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the " + role + " role.");
-        }
-    }
-
-    static RuleViolation invalidTransition(String action, String state) {
-        return new RuleViolation(RuleCode.INVALID_TRANSITION, "Cannot " + action + ": " + state + ".");
     }
 
     MiniProgramView toView() {
         List<VersionView> versionViews = versions.values().stream().map(v -> v.toView(id)).toList();
         return new MiniProgramView(id, developerId, listing.name(), listing.summary(), listing.description(),
                                    listing.category(), listing.tags(), listing.iconUrl(), status, currentVersion,
-                                   versionViews, createdAt, updatedAt);
+                                   versionViews, createdAt, updatedAt, listing.defaultLocale(),
+                                   listing.translations(), listing.icon(), listing.screenshots());
     }
 }

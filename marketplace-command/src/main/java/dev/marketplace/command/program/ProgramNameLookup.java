@@ -1,7 +1,13 @@
 package dev.marketplace.command.program;
 
+import dev.marketplace.api.program.ListingLocales;
+import dev.marketplace.api.program.ListingTranslation;
 import dev.marketplace.api.program.ListingUpdatedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -14,10 +20,9 @@ import org.springframework.stereotype.Component;
  * registrations race past {@link #isTaken}, and the losing command then stores nothing.
  */
 @Component
-@ProcessingGroup(ProgramNameLookup.PROCESSING_GROUP)
+@ProcessingGroup(ProgramNames.PROCESSING_GROUP)
 class ProgramNameLookup implements ProgramNames {
 
-    static final String PROCESSING_GROUP = "program-names";
 
     private final JdbcTemplate jdbc;
 
@@ -27,27 +32,61 @@ class ProgramNameLookup implements ProgramNames {
 
     @Override
     public boolean isTaken(String name) {
-        Integer count = jdbc.queryForObject("select count(*) from program_name where normalized_name = ?",
-                                            Integer.class, ProgramNames.normalize(name));
+        Integer count = jdbc.queryForObject("select count(*) from program_name where name_key = ?", Integer.class,
+                                            ProgramNames.key(name));
         return count != null && count > 0;
     }
 
+    /** A program claims its name in every language; two languages may share one name. */
     @EventHandler
     void on(MiniProgramRegisteredEvent event) {
-        claim(event.name(), event.programId());
+        keyed(names(event.name(), event.translations())).forEach((key, name) -> claim(name, event.programId()));
     }
 
-    /** A renamed program gives up its old name and claims the new one, in the rename's transaction. */
+    /**
+     * A listing edit keeps the claims whose names it still uses (another spelling of a name only updates the row),
+     * gives up the others and claims the new ones, in the edit's transaction. A claim found shadowed by an older
+     * look-alike is kept as it is (see {@link ProgramNameRekeying}).
+     */
     @EventHandler
     void on(ListingUpdatedEvent event) {
-        jdbc.update("delete from program_name where program_id = ?", event.programId());
-        claim(event.name(), event.programId());
+        Map<String, String> wanted = keyed(names(event.name(), event.translations()));
+        List<String> held = jdbc.queryForList("select name_key from program_name where program_id = ?",
+                                              String.class, event.programId());
+        for (String heldKey : held) {
+            String key = unshadowed(heldKey, event.programId());
+            if (wanted.containsKey(key)) {
+                jdbc.update("update program_name set normalized_name = ? where name_key = ?",
+                            ProgramNames.normalize(wanted.remove(key)), heldKey);
+            } else {
+                jdbc.update("delete from program_name where name_key = ?", heldKey);
+            }
+        }
+        wanted.values().forEach(name -> claim(name, event.programId()));
+    }
+
+    private static String unshadowed(String heldKey, String programId) {
+        String suffix = ProgramNameRekeying.shadowed("", programId);
+        return heldKey.endsWith(suffix) ? heldKey.substring(0, heldKey.length() - suffix.length()) : heldKey;
+    }
+
+    private static List<String> names(String name, List<ListingTranslation> translations) {
+        List<String> all = new ArrayList<>(List.of(name));
+        ListingLocales.orNone(translations).forEach(t -> all.add(t.name()));
+        return all;
+    }
+
+    /** The names by key, the first name of each key kept: one claim per key. */
+    private static Map<String, String> keyed(List<String> names) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        names.forEach(name -> byKey.putIfAbsent(ProgramNames.key(name), name));
+        return byKey;
     }
 
     private void claim(String name, String programId) {
         try {
-            jdbc.update("insert into program_name (normalized_name, program_id) values (?, ?)",
-                        ProgramNames.normalize(name), programId);
+            jdbc.update("insert into program_name (name_key, normalized_name, program_id) values (?, ?, ?)",
+                        ProgramNames.key(name), ProgramNames.normalize(name), programId);
         } catch (DuplicateKeyException raced) {
             throw ProgramNames.taken(name);
         }

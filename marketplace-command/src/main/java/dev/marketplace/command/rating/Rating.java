@@ -23,6 +23,7 @@ import dev.marketplace.command.directory.ProgramDirectory;
 import dev.marketplace.command.directory.ProgramEntry;
 import dev.marketplace.command.installation.Installations;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +43,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  *       ({@link Installations}); rating again edits the one rating, and an identical rating stores nothing;</li>
  *   <li>only the program's developer (or an admin) replies, 1 to 2000 characters; a new reply replaces the old one
  *       and an identical one stores nothing;</li>
- *   <li>any signed-in user but the author flags a rating, each user once: flagging again stores nothing;</li>
+ *   <li>any signed-in user but the author flags a rating, each user once: flagging again stores nothing and
+ *       answers the same;</li>
+ *   <li>a hidden rating exists only for its author, the program's developer and reviewers: to anyone else every
+ *       command on it is refused as RATING_NOT_FOUND, exactly like a rating that was never written, so no answer
+ *       carries its text and no refusal tells that it exists;</li>
  *   <li>only reviewers hide and restore ratings, never on a program they own or a rating they wrote (four-eyes);
  *       hiding a hidden rating or restoring a visible one is refused. A hidden rating stays hidden when its author
  *       edits it.</li>
@@ -106,8 +111,8 @@ public class Rating {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public RatingView handle(FlagRatingCommand command, Actor actor) {
-        requireExisting(command.ratingId());
+    public RatingView handle(FlagRatingCommand command, Actor actor, ProgramDirectory directory) {
+        requireReadableBy(actor, command.ratingId(), directory);
         if (actor.userId().equals(userId)) {
             throw new RuleViolation(RuleCode.SELF_FLAG, "You cannot flag your own rating.");
         }
@@ -127,7 +132,7 @@ public class Rating {
         requireExisting(command.ratingId());
         requireModerator(actor, directory);
         if (hidden) {
-            throw invalidTransition("hide the rating", "it is already hidden");
+            throw RuleViolation.invalidTransition("hide the rating", "it is already hidden");
         }
         apply(new RatingHiddenEvent(id, programId, userId, stars, actor.userId()));
         return toView();
@@ -139,7 +144,7 @@ public class Rating {
         requireExisting(command.ratingId());
         requireModerator(actor, directory);
         if (!hidden) {
-            throw invalidTransition("restore the rating", "it is visible");
+            throw RuleViolation.invalidTransition("restore the rating", "it is visible");
         }
         apply(new RatingRestoredEvent(id, programId, userId, stars, actor.userId()));
         return toView();
@@ -152,39 +157,47 @@ public class Rating {
         userId = event.userId();
         stars = event.stars();
         text = event.text();
-        createdAt = at;
-        updatedAt = at;
+        createdAt = stored(at);
+        updatedAt = stored(at);
     }
 
     @EventSourcingHandler
     void on(RatingEditedEvent event, @Timestamp Instant at) {
         stars = event.stars();
         text = event.text();
-        updatedAt = at;
+        updatedAt = stored(at);
     }
 
     @EventSourcingHandler
     void on(RatingReplyPostedEvent event, @Timestamp Instant at) {
         reply = event.reply();
-        updatedAt = at;
+        updatedAt = stored(at);
     }
 
     @EventSourcingHandler
     void on(RatingFlaggedEvent event, @Timestamp Instant at) {
         flaggers.add(event.flaggedBy());
-        updatedAt = at;
+        updatedAt = stored(at);
     }
 
     @EventSourcingHandler
     void on(RatingHiddenEvent event, @Timestamp Instant at) {
         hidden = true;
-        updatedAt = at;
+        updatedAt = stored(at);
     }
 
     @EventSourcingHandler
     void on(RatingRestoredEvent event, @Timestamp Instant at) {
         hidden = false;
-        updatedAt = at;
+        updatedAt = stored(at);
+    }
+
+    /**
+     * An instant as the event store keeps it (milliseconds): the answer to a command is then the same whether the
+     * rating was just changed in memory or loaded again, so flagging twice answers the same as flagging once.
+     */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static void requireOwnRating(RateMiniProgramCommand command, Actor actor) {
@@ -203,23 +216,29 @@ public class Rating {
         }
     }
 
+    /**
+     * Here rather than in the mutation's answer: the aggregate is what knows the rating's author and whether it is
+     * hidden, and a refusal must come before anything is stored, not after.
+     */
+    private void requireReadableBy(Actor actor, String ratingId, ProgramDirectory directory) {
+        requireExisting(ratingId);
+        if (hidden && !actor.acts(Role.REVIEWER) && !actor.userId().equals(userId)
+            && !actor.userId().equals(developerOf(directory))) {
+            throw new RuleViolation(RuleCode.RATING_NOT_FOUND, "No rating with id " + ratingId + ".");
+        }
+    }
+
     private String developerOf(ProgramDirectory directory) {
         return directory.find(programId).map(ProgramEntry::developerId).orElseThrow(
                 () -> new RuleViolation(RuleCode.PROGRAM_NOT_FOUND, "No mini-program with id " + programId + "."));
     }
 
     private void requireModerator(Actor actor, ProgramDirectory directory) {
-        if (!actor.acts(Role.REVIEWER)) {
-            throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the " + Role.REVIEWER + " role.");
-        }
+        actor.require(Role.REVIEWER);
         if (actor.userId().equals(userId) || actor.userId().equals(developerOf(directory))) {
             throw new RuleViolation(RuleCode.SELF_REVIEW,
                                     "You cannot moderate a rating you wrote or one on a mini-program you own.");
         }
-    }
-
-    private static RuleViolation invalidTransition(String action, String state) {
-        return new RuleViolation(RuleCode.INVALID_TRANSITION, "Cannot " + action + ": " + state + ".");
     }
 
     private RatingView toView() {

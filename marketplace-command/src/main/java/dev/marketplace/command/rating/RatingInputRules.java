@@ -1,19 +1,17 @@
 package dev.marketplace.command.rating;
 
 import dev.marketplace.api.rules.RuleViolation;
-import java.util.regex.Pattern;
+import dev.marketplace.command.text.HiddenCharacters;
+import dev.marketplace.command.text.TextLength;
 
 /**
  * Checks on what a rating's author and the developer write. Each refusal names the field at fault. Unlike
- * listing names, free text may hold format characters such as the zero-width joiner, which emoji and several
- * scripts need; control characters, bidirectional overrides (which can make text read differently from how it
- * is stored), private-use and unassigned code points are refused.
+ * listing names, prose may hold the joiners and variation selectors that emoji and several scripts need; other
+ * {@link HiddenCharacters} are refused, and the length limit counts normalised text ({@link TextLength}).
  */
 final class RatingInputRules {
 
     static final int TEXT_MAX = 2000;
-    private static final Pattern UNSAFE =
-            Pattern.compile("[\\p{Cc}\\p{Cs}\\p{Co}\\p{Cn}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\t]]");
 
     private RatingInputRules() {
     }
@@ -30,13 +28,8 @@ final class RatingInputRules {
             throw RuleViolation.invalid(field, "is required");
         }
         String text = value.strip();
-        int length = text.codePointCount(0, text.length());
-        if (length > TEXT_MAX) {
-            throw RuleViolation.invalid(field, "must be 1 to " + TEXT_MAX + " characters, not " + length);
-        }
-        if (UNSAFE.matcher(text).find()) {
-            throw RuleViolation.invalid(field, "contains control or invisible characters");
-        }
+        HiddenCharacters.IN_PROSE.refuseIn(field, text);
+        TextLength.require(field, text, 1, TEXT_MAX);
         return text;
     }
 

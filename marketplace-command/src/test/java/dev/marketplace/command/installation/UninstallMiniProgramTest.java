@@ -1,5 +1,6 @@
 package dev.marketplace.command.installation;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.installation.InstallationFixture.INSTALLATION_ID;
 import static dev.marketplace.command.installation.InstallationFixture.OTHER_USER;
@@ -61,28 +62,22 @@ class UninstallMiniProgramTest {
 
     @Test
     void cannotUninstallWhenNotSignedIn() {
-        fixture.given(installed())
-               .when(uninstall())
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(installed())
+                       .when(uninstall()),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @Test
     void cannotUninstallForSomeoneElse() {
-        fixture.given(installed())
-               .when(uninstall(), by(OTHER_USER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage("You can only install or uninstall mini-programs for yourself.");
+        refused(fixture.given(installed())
+                       .when(uninstall(), by(OTHER_USER)),
+                violates(RuleCode.NOT_OWNER).saying("You can only install or uninstall mini-programs for yourself."));
     }
 
     @Test
     void cannotUninstallWithoutAProgramId() {
-        fixture.given(installed())
-               .when(new UninstallMiniProgramCommand(INSTALLATION_ID, " "), by(USER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "programId"))
-               .expectExceptionMessage("programId: ' ' is not a mini-program id");
+        refused(fixture.given(installed())
+                       .when(new UninstallMiniProgramCommand(INSTALLATION_ID, " "), by(USER)),
+                violates(RuleCode.INVALID_INPUT, "programId").saying("programId: ' ' is not a mini-program id"));
     }
 }

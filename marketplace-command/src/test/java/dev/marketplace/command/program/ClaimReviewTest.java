@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
@@ -11,6 +12,7 @@ import static dev.marketplace.command.program.ProgramFixture.REVIEWER;
 import static dev.marketplace.command.program.ProgramFixture.approve;
 import static dev.marketplace.command.program.ProgramFixture.approved;
 import static dev.marketplace.command.program.ProgramFixture.by;
+import static dev.marketplace.command.program.ProgramFixture.checked;
 import static dev.marketplace.command.program.ProgramFixture.claim;
 import static dev.marketplace.command.program.ProgramFixture.claimed;
 import static dev.marketplace.command.program.ProgramFixture.newFixture;
@@ -40,7 +42,7 @@ class ClaimReviewTest {
 
     @Test
     void aReviewerCanClaimAVersionInReview() {
-        fixture.given(registered(), submitted("1.0.0"))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
                .when(claim("1.0.0"), by(REVIEWER))
                .expectEvents(claimed("1.0.0", REVIEWER))
                .expectResultMessagePayloadMatching(heldBy(REVIEWER.userId()));
@@ -48,7 +50,7 @@ class ClaimReviewTest {
 
     @Test
     void claimingAgainIsANoOpForTheClaimant() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", REVIEWER))
                .when(claim("1.0.0"), by(REVIEWER))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents()
@@ -57,16 +59,15 @@ class ClaimReviewTest {
 
     @Test
     void cannotClaimAVersionAnotherReviewerHolds() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", REVIEWER))
-               .when(claim("1.0.0"), by(OTHER_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.CLAIMED_BY_OTHER))
-               .expectExceptionMessage("Version 1.0.0 is claimed by reviewer " + REVIEWER.userId() + ".");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", REVIEWER))
+                       .when(claim("1.0.0"), by(OTHER_REVIEWER)),
+                violates(RuleCode.CLAIMED_BY_OTHER)
+                        .saying("Version 1.0.0 is claimed by reviewer " + REVIEWER.userId() + "."));
     }
 
     @Test
     void anAdminCanTakeOverAClaim() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", REVIEWER))
                .when(claim("1.0.0"), by(ADMIN))
                .expectEvents(claimed("1.0.0", ADMIN))
                .expectResultMessagePayloadMatching(heldBy(ADMIN.userId()));
@@ -74,43 +75,35 @@ class ClaimReviewTest {
 
     @Test
     void cannotClaimAReviewOfOwnProgram() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(claim("1.0.0"), by(OWNER_AS_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot review a mini-program you own.");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(claim("1.0.0"), by(OWNER_AS_REVIEWER)),
+                violates(RuleCode.SELF_REVIEW).saying("You cannot review a mini-program you own."));
     }
 
     @Test
     void cannotClaimWithoutTheReviewerRole() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(claim("1.0.0"), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(claim("1.0.0"), by(OTHER_DEVELOPER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 
     @Test
     void cannotClaimADecidedVersion() {
-        fixture.given(withApproved("1.0.0"))
-               .when(claim("1.0.0"), by(OTHER_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot claim version 1.0.0: it is APPROVED.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(claim("1.0.0"), by(OTHER_REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot claim version 1.0.0: it is APPROVED."));
     }
 
     @Test
     void cannotClaimAnUnknownVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(claim("9.9.9"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_NOT_FOUND))
-               .expectExceptionMessage(containsString("has no version 9.9.9"));
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(claim("9.9.9"), by(REVIEWER)),
+                violates(RuleCode.VERSION_NOT_FOUND).saying(containsString("has no version 9.9.9")));
     }
 
     @Test
     void theClaimantCanApprove() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", REVIEWER))
                .when(approve("1.0.0"), by(REVIEWER))
                .expectEvents(approved("1.0.0"))
                .expectResultMessagePayloadMatching(versionIn("1.0.0", VersionStatus.APPROVED));
@@ -118,25 +111,23 @@ class ClaimReviewTest {
 
     @Test
     void cannotApproveAVersionAnotherReviewerClaimed() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", OTHER_REVIEWER))
-               .when(approve("1.0.0"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.CLAIMED_BY_OTHER))
-               .expectExceptionMessage("Version 1.0.0 is claimed by reviewer " + OTHER_REVIEWER.userId() + ".");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", OTHER_REVIEWER))
+                       .when(approve("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.CLAIMED_BY_OTHER)
+                        .saying("Version 1.0.0 is claimed by reviewer " + OTHER_REVIEWER.userId() + "."));
     }
 
     @Test
     void cannotRejectAVersionAnotherReviewerClaimed() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", OTHER_REVIEWER))
-               .when(reject("1.0.0", RejectionReason.CRASHES), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.CLAIMED_BY_OTHER))
-               .expectExceptionMessage("Version 1.0.0 is claimed by reviewer " + OTHER_REVIEWER.userId() + ".");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", OTHER_REVIEWER))
+                       .when(reject("1.0.0", RejectionReason.CRASHES), by(REVIEWER)),
+                violates(RuleCode.CLAIMED_BY_OTHER)
+                        .saying("Version 1.0.0 is claimed by reviewer " + OTHER_REVIEWER.userId() + "."));
     }
 
     @Test
     void anAdminMayApproveAVersionAReviewerClaimed() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", REVIEWER))
                .when(approve("1.0.0"), by(ADMIN))
                .expectEvents(new VersionApprovedEvent(PROGRAM_ID, "1.0.0", ADMIN.userId(), null))
                .expectResultMessagePayloadMatching(versionIn("1.0.0", VersionStatus.APPROVED));
@@ -144,7 +135,7 @@ class ClaimReviewTest {
 
     @Test
     void anAdminMayRejectAVersionAReviewerClaimed() {
-        fixture.given(registered(), submitted("1.0.0"), claimed("1.0.0", REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"), claimed("1.0.0", REVIEWER))
                .when(reject("1.0.0", RejectionReason.CRASHES), by(ADMIN))
                .expectEvents(new VersionRejectedEvent(PROGRAM_ID, "1.0.0", ADMIN.userId(),
                                                       List.of(RejectionReason.CRASHES), null))

@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
 import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
@@ -81,29 +82,23 @@ class DelistMiniProgramTest {
 
     @Test
     void cannotDelistTwice() {
-        fixture.given(registered(), delisted())
-               .when(DELIST, by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot delist: the program is DELISTED.");
+        refused(fixture.given(registered(), delisted())
+                       .when(DELIST, by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot delist: the program is DELISTED."));
     }
 
     @Test
     void cannotDelistSomeoneElsesProgram() {
-        fixture.given(registered())
-               .when(DELIST, by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage(containsString("owns this mini-program"));
+        refused(fixture.given(registered())
+                       .when(DELIST, by(OTHER_DEVELOPER)),
+                violates(RuleCode.NOT_OWNER).saying(containsString("owns this mini-program")));
     }
 
     @Test
     void aReviewerCannotDelist() {
-        fixture.given(registered())
-               .when(DELIST, by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("DEVELOPER"));
+        refused(fixture.given(registered())
+                       .when(DELIST, by(REVIEWER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("DEVELOPER")));
     }
 
     static Stream<Arguments> commandsADelistedProgramRefuses() {
@@ -117,12 +112,10 @@ class DelistMiniProgramTest {
     @ParameterizedTest(name = "{index}: {2}")
     @MethodSource("commandsADelistedProgramRefuses")
     void aDelistedProgramAcceptsNothingMore(Object command, Actor actor, String action) {
-        fixture.given(withApproved("1.0.0"))
-               .andGiven(delisted())
-               .when(command, by(actor))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot " + action + ": the program is DELISTED.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .andGiven(delisted())
+                       .when(command, by(actor)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot " + action + ": the program is DELISTED."));
     }
 
     static Stream<Arguments> reviewCommands() {
@@ -137,11 +130,9 @@ class DelistMiniProgramTest {
     @ParameterizedTest(name = "{index}: {2}")
     @MethodSource("reviewCommands")
     void aDelistedProgramsVersionInReviewCannotBeReviewedOrWithdrawn(Object command, Actor actor, String action) {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(submitted("1.1.0"), delisted())
-               .when(command, by(actor))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot " + action + ": the program is DELISTED.");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .andGiven(submitted("1.1.0"), delisted())
+                       .when(command, by(actor)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot " + action + ": the program is DELISTED."));
     }
 }

@@ -68,7 +68,8 @@ class MiniProgramSnapshotTest {
         assertThat(restored).usingRecursiveComparison().isEqualTo(original);
         assertThat(restored.toView()).isEqualTo(original.toView());
         assertThat(restored.toView().versions()).hasSize(4);
-        assertThat(restored.version("1.1.0").reasons).containsExactly(RejectionReason.CRASHES);
+        assertThat(restored.version("1.1.0").toView(restored.id()).review().reasons())
+                .containsExactly(RejectionReason.CRASHES);
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.program.ApproveVersionCommand;
 import dev.marketplace.api.program.Category;
+import dev.marketplace.api.program.CheckFinding;
 import dev.marketplace.api.program.ClaimReviewCommand;
 import dev.marketplace.api.program.MiniProgramDelistedEvent;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.MiniProgramSuspendedEvent;
 import dev.marketplace.api.program.MiniProgramView;
+import dev.marketplace.api.program.PackageCheckedEvent;
 import dev.marketplace.api.program.Permission;
 import dev.marketplace.api.program.PrivacyDataUse;
 import dev.marketplace.api.program.ProgramStatus;
@@ -36,6 +38,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -44,7 +47,7 @@ import org.hamcrest.Matcher;
 
 /**
  * The sample program, people and messages that the {@link MiniProgram} fixture tests share. Its name table is an
- * in-memory stand-in that compares names the way the real one does, through {@link ProgramNames#normalize}.
+ * in-memory stand-in that compares names the way the real one does, through {@link ProgramNames#key}.
  */
 final class ProgramFixture {
 
@@ -56,6 +59,10 @@ final class ProgramFixture {
     static final String ICON = "https://cdn.example.com/icons/coffee.png";
     static final String DIGEST = "0123456789abcdef".repeat(4);
     static final long SIZE = 2L * 1024 * 1024;
+    /** A second package, which only {@link #OTHER_DEVELOPER} uploaded. */
+    static final String OTHERS_DIGEST = "fedcba9876543210".repeat(4);
+    /** What the package's manifest asks for: less than the version declares, which is allowed. */
+    static final Set<Permission> MANIFEST_PERMISSIONS = Set.of(Permission.LOCATION);
     static final String CHANGELOG = "First release";
     static final List<Permission> PERMISSIONS = List.of(Permission.LOCATION, Permission.PAYMENT);
     static final List<PrivacyDataUse> PRIVACY_USES = List.of(PrivacyDataUse.ORDER_FULFILMENT);
@@ -74,6 +81,9 @@ final class ProgramFixture {
     static final ProgramPolicy EXPIRE_POLICY = new ProgramPolicy(POLICY.reviewSla(), POLICY.phasedReleaseTimeout(),
                                                                  ProgramPolicy.PhasedTimeoutAction.EXPIRE);
 
+    /** Package checks that find nothing. */
+    static final PackageChecks PASSING_CHECKS = (programId, digest) -> List.of();
+
     /** The fixed clock of the deadline tests. */
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
@@ -87,12 +97,28 @@ final class ProgramFixture {
 
     /** A fixture under {@code policy} whose name table already holds {@code takenNames}. */
     static AggregateTestFixture<MiniProgram> newFixture(ProgramPolicy policy, String... takenNames) {
-        Set<String> taken = Arrays.stream(takenNames).map(ProgramNames::normalize).collect(toUnmodifiableSet());
-        ProgramNames names = name -> taken.contains(ProgramNames.normalize(name));
+        Set<String> taken = Arrays.stream(takenNames).map(ProgramNames::key).collect(toUnmodifiableSet());
+        ProgramNames names = name -> taken.contains(ProgramNames.key(name));
         AggregateTestFixture<MiniProgram> fixture = new AggregateTestFixture<>(MiniProgram.class);
         fixture.registerInjectableResource(names);
+        // No image is uploaded in these tests: a listing that names one is refused.
+        fixture.registerInjectableResource((MediaLibrary) digest -> java.util.Optional.empty());
         fixture.registerInjectableResource(policy);
+        fixture.registerInjectableResource(uploads());
+        fixture.registerInjectableResource(PASSING_CHECKS);
         return fixture;
+    }
+
+    /**
+     * The upload table's stand-in: the owner and the admin uploaded {@link #DIGEST}, the other developer uploaded
+     * {@link #OTHERS_DIGEST}.
+     */
+    static UploadedPackages uploads() {
+        Map<String, Set<String>> uploaders = Map.of(DIGEST, Set.of(OWNER.userId(), ADMIN.userId()),
+                                                    OTHERS_DIGEST, Set.of(OTHER_DEVELOPER.userId()));
+        return (digest, uploader) -> uploaders.getOrDefault(digest, Set.of()).contains(uploader)
+                ? Optional.of(new UploadedPackages.UploadedPackage(digest, SIZE, MANIFEST_PERMISSIONS))
+                : Optional.empty();
     }
 
     /** The metadata a command carries when {@code actor} sends it. */
@@ -127,11 +153,16 @@ final class ProgramFixture {
     }
 
     static ApproveVersionCommand approve(String version) {
-        return new ApproveVersionCommand(PROGRAM_ID, version, null);
+        return new ApproveVersionCommand(PROGRAM_ID, version, null, false);
     }
 
     static VersionApprovedEvent approved(String version) {
         return new VersionApprovedEvent(PROGRAM_ID, version, REVIEWER.userId(), null);
+    }
+
+    /** The package checks of {@code version} ran and found {@code findings}. */
+    static PackageCheckedEvent checked(String version, CheckFinding... findings) {
+        return new PackageCheckedEvent(PROGRAM_ID, version, List.of(findings));
     }
 
     static ReleaseVersionCommand release(String version, int percentage) {
@@ -171,6 +202,7 @@ final class ProgramFixture {
         List<Object> history = new ArrayList<>(List.of(registered()));
         for (String version : versions) {
             history.add(submitted(version));
+            history.add(checked(version));
             history.add(approved(version));
         }
         return history;

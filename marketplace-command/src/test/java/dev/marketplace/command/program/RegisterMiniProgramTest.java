@@ -113,6 +113,92 @@ class RegisterMiniProgramTest {
                .expectExceptionMessage(containsString("is already taken"));
     }
 
+    // Names that look alike are the same name: whole-script look-alikes (Cyrillic "Осе") and digits standing in
+    // for letters meet the taken name's confusable skeleton.
+    @ParameterizedTest
+    @ValueSource(strings = {"\u041E\u0441\u0435", "OCE", "PAYPA1", "Tea H0use", "Tea Hou\uFF53e"})
+    void cannotRegisterALookAlikeOfATakenName(String name) {
+        newFixture("Oce", "PayPal", "Tea House").givenNoPriorActivity()
+               .when(register(name), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.NAME_TAKEN, "name"))
+               .expectExceptionMessage(containsString("is already taken"));
+    }
+
+    static Stream<Arguments> mixedScriptNames() {
+        return Stream.of(arguments("W\u0430lmart", "Latin and Cyrillic"),
+                         arguments("G\u03BFogle", "Latin and Greek"),
+                         arguments("\u0421offee \u0405hop", "Cyrillic and Latin"));
+    }
+
+    // Refused even when no program holds the Latin name yet, and before the name table is asked.
+    @ParameterizedTest
+    @MethodSource("mixedScriptNames")
+    void cannotRegisterANameMixingLookAlikeScripts(String name, String scripts) {
+        newFixture("Walmart").givenNoPriorActivity()
+               .when(register(name), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "name"))
+               .expectExceptionMessage("name: mixes letters of scripts that look alike (" + scripts
+                                       + "); write it in one script");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u9EA6\u5F53\u52B3 McDonald's", "KFC \u80AF\u5FB7\u57FA", "\u5FAE\u4FE1123",
+            "\u30C9\u30B3\u30E2 docomo", "\uCE74\uCE74\uC624 Kakao", "\u041A\u043E\u0444\u0435 24",
+            "Caf\u00E9 \u00C9cole"})
+    void canRegisterANameInOneScriptOrLatinBesideHanKanaOrHangul(String name) {
+        fixture.givenNoPriorActivity()
+               .when(register(name), by(OWNER))
+               .expectEvents(new MiniProgramRegisteredEvent(PROGRAM_ID, OWNER.userId(), name, SUMMARY, DESCRIPTION,
+                                                            Category.FOOD_AND_DRINK, TAGS, ICON));
+    }
+
+    // Each is invisible or changes nothing a reader sees; the summary, description and tags are held to it too.
+    static Stream<Arguments> hiddenCharacters() {
+        String fillerName = "Coffee\u3164Shop";
+        return Stream.of(
+                arguments("name", listing(fillerName, SUMMARY, Category.TOOLS, TAGS, ICON), "U+3164 HANGUL FILLER"),
+                arguments("name", listing("\u3164\u3164", SUMMARY, Category.TOOLS, TAGS, ICON), "U+3164"),
+                arguments("name", listing("Coffee\u2800Shop", SUMMARY, Category.TOOLS, TAGS, ICON),
+                          "U+2800 BRAILLE PATTERN BLANK"),
+                arguments("name", listing("Coffee\u034FShop", SUMMARY, Category.TOOLS, TAGS, ICON),
+                          "U+034F COMBINING GRAPHEME JOINER"),
+                arguments("name", listing("Coffee\uD800Shop", SUMMARY, Category.TOOLS, TAGS, ICON),
+                          "U+D800"),
+                arguments("name", listing("Coffee\uDC00", SUMMARY, Category.TOOLS, TAGS, ICON), "U+DC00"),
+                arguments("name", listing("\u2764\uFE0F Coffee", SUMMARY, Category.TOOLS, TAGS, ICON),
+                          "U+FE0F"),
+                arguments("summary", listing(NAME, "Order\u3164ahead", Category.TOOLS, TAGS, ICON), "U+3164"),
+                arguments("tags", listing(NAME, SUMMARY, Category.TOOLS, List.of("cof\u034Ffee"), ICON), "U+034F"),
+                arguments("description", new RegisterMiniProgramCommand(PROGRAM_ID, NAME, SUMMARY,
+                                                                        "Pick\u2800a drink", Category.TOOLS, TAGS,
+                                                                        ICON), "U+2800"),
+                arguments("description", new RegisterMiniProgramCommand(PROGRAM_ID, NAME, SUMMARY,
+                                                                        "Pick a drink \uDBFF", Category.TOOLS, TAGS,
+                                                                        ICON), "U+DBFF"));
+    }
+
+    @ParameterizedTest(name = "{index}: {2} in {0}")
+    @MethodSource("hiddenCharacters")
+    void cannotRegisterWithHiddenCharacters(String field, RegisterMiniProgramCommand command, String named) {
+        fixture.givenNoPriorActivity()
+               .when(command, by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, field))
+               .expectExceptionMessage(startsWith(field + ": contains control or invisible characters (" + named));
+    }
+
+    // Twelve U+FDFA are twelve code points as written and 216 in NFKC, the form names are compared in.
+    @Test
+    void theNameLengthLimitCountsTheNormalisedName() {
+        fixture.givenNoPriorActivity()
+               .when(register("\uFDFA".repeat(12)), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.INVALID_INPUT, "name"))
+               .expectExceptionMessage("name: must be 2 to 50 characters, not 216 once normalised (NFKC)");
+    }
+
     static Stream<Arguments> invalidListings() {
         List<String> elevenTags = IntStream.rangeClosed(1, 11).mapToObj(i -> "tag" + i).toList();
         return Stream.of(

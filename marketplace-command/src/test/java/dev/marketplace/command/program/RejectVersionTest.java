@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
@@ -88,11 +89,10 @@ class RejectVersionTest {
     @ParameterizedTest
     @NullAndEmptySource
     void cannotRejectWithoutAReason(List<RejectionReason> reasons) {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(rejecting(reasons, "Crashes"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "reasons"))
-               .expectExceptionMessage("reasons: name at least one reason for the rejection");
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(rejecting(reasons, "Crashes"), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "reasons")
+                        .saying("reasons: name at least one reason for the rejection"));
     }
 
     static Stream<Arguments> malformedReasons() {
@@ -104,58 +104,47 @@ class RejectVersionTest {
     @ParameterizedTest(name = "{index}: {0}")
     @MethodSource("malformedReasons")
     void cannotRejectWithMalformedReasons(List<RejectionReason> reasons, String problem) {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(rejecting(reasons, null), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "reasons"))
-               .expectExceptionMessage("reasons: " + problem);
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(rejecting(reasons, null), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "reasons").saying("reasons: " + problem));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
     void cannotRejectForAnOtherReasonWithoutAComment(String comment) {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(rejecting(List.of(RejectionReason.CRASHES, RejectionReason.OTHER), comment), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "comment"))
-               .expectExceptionMessage("comment: is required when the reasons include OTHER");
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(rejecting(List.of(RejectionReason.CRASHES, RejectionReason.OTHER), comment), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "comment")
+                        .saying("comment: is required when the reasons include OTHER"));
     }
 
     @Test
     void cannotRejectWithAnOverlongComment() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(rejecting(REASONS, "c".repeat(2001)), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "comment"))
-               .expectExceptionMessage(containsString("not 2001"));
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(rejecting(REASONS, "c".repeat(2001)), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "comment").saying(containsString("not 2001")));
     }
 
     @Test
     void cannotRejectADecidedVersion() {
-        fixture.given(withApproved("1.0.0"))
-               .when(reject("1.0.0", RejectionReason.CRASHES), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot reject version 1.0.0: it is APPROVED.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(reject("1.0.0", RejectionReason.CRASHES), by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot reject version 1.0.0: it is APPROVED."));
     }
 
     @Test
     void cannotRejectOwnProgram() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(reject("1.0.0", RejectionReason.CRASHES), by(OWNER_AS_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot review a mini-program you own.");
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(reject("1.0.0", RejectionReason.CRASHES), by(OWNER_AS_REVIEWER)),
+                violates(RuleCode.SELF_REVIEW).saying("You cannot review a mini-program you own."));
     }
 
     @Test
     void cannotRejectWithoutTheReviewerRole() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(reject("1.0.0", RejectionReason.CRASHES), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(reject("1.0.0", RejectionReason.CRASHES), by(OTHER_DEVELOPER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 
     private static RejectVersionCommand rejecting(List<RejectionReason> reasons, String comment) {

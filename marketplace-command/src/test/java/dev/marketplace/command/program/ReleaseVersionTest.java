@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
@@ -76,87 +77,71 @@ class ReleaseVersionTest {
     @ParameterizedTest
     @ValueSource(ints = {10, 50})
     void cannotNarrowOrRepeatARelease(int percentage) {
-        fixture.given(withApproved("1.0.0"))
-               .andGiven(released("1.0.0", 10), released("1.0.0", 50))
-               .when(release("1.0.0", percentage), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("it is already released to 50%"));
+        refused(fixture.given(withApproved("1.0.0"))
+                       .andGiven(released("1.0.0", 10), released("1.0.0", 50))
+                       .when(release("1.0.0", percentage), by(OWNER)),
+                violates(RuleCode.RELEASE_NOT_WIDER)
+                        .saying(containsString("it is already released to 50%, and a release can only widen")));
     }
 
     @Test
     void cannotReleaseASuspendedProgram() {
-        fixture.given(withApproved("1.0.0"))
-               .andGiven(suspended())
-               .when(release("1.0.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot release: the program is SUSPENDED.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .andGiven(suspended())
+                       .when(release("1.0.0", 100), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot release: the program is SUSPENDED."));
     }
 
     @Test
     void cannotWidenAPhasedReleaseOfASuspendedProgram() {
-        fixture.given(withApproved("1.0.0"))
-               .andGiven(released("1.0.0", 10), suspended())
-               .when(release("1.0.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot release: the program is SUSPENDED.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .andGiven(released("1.0.0", 10), suspended())
+                       .when(release("1.0.0", 100), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot release: the program is SUSPENDED."));
     }
 
     @Test
     void cannotReleaseAVersionInReview() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(release("1.0.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot release version 1.0.0 to 100%: it is IN_REVIEW.");
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(release("1.0.0", 100), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot release version 1.0.0 to 100%: it is IN_REVIEW."));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 101, -5})
     void cannotReleaseToAnImpossiblePercentage(int percentage) {
-        fixture.given(withApproved("1.0.0"))
-               .when(release("1.0.0", percentage), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "percentage"))
-               .expectExceptionMessage("percentage: must be between 1 and 100, not " + percentage);
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(release("1.0.0", percentage), by(OWNER)),
+                violates(RuleCode.INVALID_INPUT, "percentage")
+                        .saying("percentage: must be between 1 and 100, not " + percentage));
     }
 
     @Test
     void cannotReleaseSomeoneElsesProgram() {
-        fixture.given(withApproved("1.0.0"))
-               .when(release("1.0.0", 100), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage(containsString("owns this mini-program"));
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(release("1.0.0", 100), by(OTHER_DEVELOPER)),
+                violates(RuleCode.NOT_OWNER).saying(containsString("owns this mini-program")));
     }
 
     @Test
     void cannotReleaseWithoutTheDeveloperRole() {
-        fixture.given(withApproved("1.0.0"))
-               .when(release("1.0.0", 100), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("DEVELOPER"));
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(release("1.0.0", 100), by(REVIEWER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("DEVELOPER")));
     }
 
     @Test
     void cannotReleaseWhenNotSignedIn() {
-        fixture.given(withApproved("1.0.0"))
-               .when(release("1.0.0", 100))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(release("1.0.0", 100)),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @Test
     void cannotReleaseAnUnknownVersion() {
-        fixture.given(withApproved("1.0.0"))
-               .when(release("1.1.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_NOT_FOUND))
-               .expectExceptionMessage(containsString("has no version 1.1.0"));
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(release("1.1.0", 100), by(OWNER)),
+                violates(RuleCode.VERSION_NOT_FOUND).saying(containsString("has no version 1.1.0")));
     }
 
     @Test
@@ -170,45 +155,38 @@ class ReleaseVersionTest {
 
     @Test
     void aFullReleaseSupersedesTheCurrentVersion() {
-        fixture.given(withApproved("1.0.0", "1.1.0"))
-               .andGiven(released("1.0.0", 100), released("1.1.0", 100))
-               .when(release("1.0.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot release version 1.0.0 to 100%: it is SUPERSEDED.");
+        refused(fixture.given(withApproved("1.0.0", "1.1.0"))
+                       .andGiven(released("1.0.0", 100), released("1.1.0", 100))
+                       .when(release("1.0.0", 100), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION)
+                        .saying("Cannot release version 1.0.0 to 100%: it is SUPERSEDED."));
     }
 
     @Test
     void aPhasedReleaseKeepsTheCurrentVersion() {
-        fixture.given(withApproved("1.0.0", "1.1.0"))
-               .andGiven(released("1.0.0", 100), released("1.1.0", 10))
-               .when(release("1.0.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("it is already released to 100%"));
+        refused(fixture.given(withApproved("1.0.0", "1.1.0"))
+                       .andGiven(released("1.0.0", 100), released("1.1.0", 10))
+                       .when(release("1.0.0", 100), by(OWNER)),
+                violates(RuleCode.RELEASE_NOT_WIDER).saying(containsString("it is already released to 100%")));
     }
 
     @Test
     void aFirstPhasedReleaseIsSupersededByTheNextFullRelease() {
-        fixture.given(withApproved("1.0.0", "1.1.0"))
-               .andGiven(released("1.0.0", 10), released("1.1.0", 100))
-               .when(release("1.0.0", 50), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("it is SUPERSEDED"));
+        refused(fixture.given(withApproved("1.0.0", "1.1.0"))
+                       .andGiven(released("1.0.0", 10), released("1.1.0", 100))
+                       .when(release("1.0.0", 50), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(containsString("it is SUPERSEDED")));
     }
 
     // Once 1.2.0 is out to everyone, the older 1.1.0 left at 10% must not be widened: that would make 1.1.0 the
     // current version again and supersede the newer 1.2.0.
     @Test
     void cannotWidenAPhasedReleaseThatANewerFullReleaseOvertook() {
-        fixture.given(withApproved("1.0.0", "1.1.0"))
-               .andGiven(released("1.0.0", 100), released("1.1.0", 10))
-               .andGiven(submitted("1.2.0"), approved("1.2.0"), released("1.2.0", 100))
-               .when(release("1.1.0", 100), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(startsWith("Cannot release version 1.1.0"));
+        refused(fixture.given(withApproved("1.0.0", "1.1.0"))
+                       .andGiven(released("1.0.0", 100), released("1.1.0", 10))
+                       .andGiven(submitted("1.2.0"), approved("1.2.0"), released("1.2.0", 100))
+                       .when(release("1.1.0", 100), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(startsWith("Cannot release version 1.1.0")));
     }
 
     private static Matcher<VersionView> releasedTo(String number, int percentage) {

@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
@@ -10,6 +11,7 @@ import static dev.marketplace.command.program.ProgramFixture.REVIEWER;
 import static dev.marketplace.command.program.ProgramFixture.approve;
 import static dev.marketplace.command.program.ProgramFixture.approved;
 import static dev.marketplace.command.program.ProgramFixture.by;
+import static dev.marketplace.command.program.ProgramFixture.checked;
 import static dev.marketplace.command.program.ProgramFixture.newFixture;
 import static dev.marketplace.command.program.ProgramFixture.registered;
 import static dev.marketplace.command.program.ProgramFixture.released;
@@ -20,6 +22,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.marketplace.api.program.ApproveVersionCommand;
+import dev.marketplace.api.program.CheckFinding;
+import dev.marketplace.api.program.CheckSeverity;
 import dev.marketplace.api.program.ReviewOutcome;
 import dev.marketplace.api.program.VersionApprovedEvent;
 import dev.marketplace.api.program.VersionStatus;
@@ -32,12 +36,15 @@ import org.junit.jupiter.api.Test;
 
 class ReviewDecisionTest {
 
+    private static final CheckFinding SECRET_FOUND = new CheckFinding(CheckSeverity.BLOCKING, "SECRET",
+                                                                      "config.js", 2, "an AWS access key id");
+
     private final AggregateTestFixture<MiniProgram> fixture = newFixture();
 
     @Test
     void canApproveAVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "  Works as described. "), by(REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "  Works as described. ", false), by(REVIEWER))
                .expectEvents(new VersionApprovedEvent(PROGRAM_ID, "1.0.0", REVIEWER.userId(), "Works as described."))
                .expectResultMessagePayloadMatching(satisfies(VersionView.class, view -> {
                    assertThat(view.number()).isEqualTo("1.0.0");
@@ -53,79 +60,119 @@ class ReviewDecisionTest {
 
     @Test
     void canApproveWithoutAComment() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", " "), by(REVIEWER))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", " ", false), by(REVIEWER))
                .expectEvents(approved("1.0.0"));
     }
 
     @Test
     void anAdminMayApproveAVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
                .when(approve("1.0.0"), by(ADMIN))
                .expectEvents(new VersionApprovedEvent(PROGRAM_ID, "1.0.0", ADMIN.userId(), null));
     }
 
     @Test
     void cannotApproveWithoutTheReviewerRole() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(approve("1.0.0"), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(approve("1.0.0"), by(OTHER_DEVELOPER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 
     @Test
     void cannotApproveOwnProgram() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(approve("1.0.0"), by(Actor.of(OWNER.userId(), Role.DEVELOPER, Role.REVIEWER)))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot review a mini-program you own.");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(approve("1.0.0"), by(Actor.of(OWNER.userId(), Role.DEVELOPER, Role.REVIEWER))),
+                violates(RuleCode.SELF_REVIEW).saying("You cannot review a mini-program you own."));
     }
 
     @Test
     void cannotApproveWhenNotSignedIn() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(approve("1.0.0"))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(approve("1.0.0")),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @Test
     void cannotApproveAnUnknownVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(approve("2.0.0"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_NOT_FOUND))
-               .expectExceptionMessage("Mini-program " + PROGRAM_ID + " has no version 2.0.0.");
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(approve("2.0.0"), by(REVIEWER)),
+                violates(RuleCode.VERSION_NOT_FOUND).saying("Mini-program " + PROGRAM_ID + " has no version 2.0.0."));
     }
 
     @Test
     void cannotApproveTwice() {
-        fixture.given(withApproved("1.0.0"))
-               .when(approve("1.0.0"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("it is APPROVED"));
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(approve("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(containsString("it is APPROVED")));
     }
 
     @Test
     void cannotApproveAReleasedVersion() {
-        fixture.given(withApproved("1.0.0"))
-               .andGiven(released("1.0.0", 100))
-               .when(approve("1.0.0"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("it is RELEASED"));
+        refused(fixture.given(withApproved("1.0.0"))
+                       .andGiven(released("1.0.0", 100))
+                       .when(approve("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(containsString("it is RELEASED")));
     }
 
     @Test
     void cannotApproveWithAnOverlongComment() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "c".repeat(2001)), by(REVIEWER))
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0"))
+                       .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "c".repeat(2001), false), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "comment").saying(startsWith("comment: ")));
+    }
+
+    @Test
+    void cannotApproveWhileThePackageChecksRun() {
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(approve("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.CHECKS_PENDING).saying(containsString("still running")));
+    }
+
+    @Test
+    void cannotApproveAVersionWhoseChecksFoundABlockingProblem() {
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0", SECRET_FOUND))
+                       .when(approve("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.CHECKS_FAILED).saying(containsString("1 blocking problem")));
+    }
+
+    @Test
+    void canApproveAVersionWhoseChecksOnlyWarned() {
+        fixture.given(registered(), submitted("1.0.0"),
+                      checked("1.0.0", new CheckFinding(CheckSeverity.WARNING, "DYNAMIC_CODE", "a.js", 3, "eval")))
+               .when(approve("1.0.0"), by(REVIEWER))
+               .expectEvents(approved("1.0.0"));
+    }
+
+    @Test
+    void anAdminMayOverrideFailedChecksSayingWhy() {
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0", SECRET_FOUND))
+               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "The key is a documented test key", true),
+                     by(ADMIN))
+               .expectEvents(new VersionApprovedEvent(PROGRAM_ID, "1.0.0", ADMIN.userId(),
+                                                      "The key is a documented test key"));
+    }
+
+    @Test
+    void anOverrideNeedsAComment() {
+        fixture.given(registered(), submitted("1.0.0"), checked("1.0.0", SECRET_FOUND))
+               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", " ", true), by(ADMIN))
                .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "comment"))
-               .expectExceptionMessage(startsWith("comment: "));
+               .expectException(violates(RuleCode.INVALID_INPUT, "comment"));
+    }
+
+    @Test
+    void onlyAnAdminOverridesChecks() {
+        refused(fixture.given(registered(), submitted("1.0.0"), checked("1.0.0", SECRET_FOUND))
+                       .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "Trust me", true), by(REVIEWER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("ADMIN")));
+    }
+
+    @Test
+    void pendingChecksBlockEvenAnAdminsOverride() {
+        fixture.given(registered(), submitted("1.0.0"))
+               .when(new ApproveVersionCommand(PROGRAM_ID, "1.0.0", "In a hurry", true), by(ADMIN))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.CHECKS_PENDING));
     }
 }

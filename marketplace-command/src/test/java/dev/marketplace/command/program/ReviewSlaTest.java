@@ -7,6 +7,7 @@ import static dev.marketplace.command.program.ProgramFixture.REVIEWER;
 import static dev.marketplace.command.program.ProgramFixture.START;
 import static dev.marketplace.command.program.ProgramFixture.approve;
 import static dev.marketplace.command.program.ProgramFixture.by;
+import static dev.marketplace.command.program.ProgramFixture.checked;
 import static dev.marketplace.command.program.ProgramFixture.claim;
 import static dev.marketplace.command.program.ProgramFixture.newFixture;
 import static dev.marketplace.command.program.ProgramFixture.registered;
@@ -57,8 +58,8 @@ class ReviewSlaTest {
                .expectTriggeredDeadlinesWithName(MiniProgram.REVIEW_SLA)
                .expectEvents(new ReviewEscalatedEvent(PROGRAM_ID, "1.0.0", START, SLA))
                .expectState(program -> {
-                   assertThat(program.version("1.0.0").escalated).isTrue();
-                   assertThat(program.version("1.0.0").status).isEqualTo(VersionStatus.IN_REVIEW);
+                   assertThat(program.version("1.0.0").toView(PROGRAM_ID).escalated()).isTrue();
+                   assertThat(program.version("1.0.0").status()).isEqualTo(VersionStatus.IN_REVIEW);
                });
     }
 
@@ -118,7 +119,9 @@ class ReviewSlaTest {
     void aVersionWhoseReviewEndedInTimeIsNotEscalated(String end, CommandMessage<?> command) {
         fixture.givenCurrentTime(START)
                .andGiven(registered())
-               .andGivenCommands(sentBy(OWNER, submit("1.0.0")), command)
+               .andGivenCommands(sentBy(OWNER, submit("1.0.0")))
+               .andGiven(checked("1.0.0"))
+               .andGivenCommands(command)
                .whenTimeElapses(SLA.multipliedBy(2))
                .expectTriggeredDeadlines()
                .expectSuccessfulHandlerExecution()

@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
@@ -68,6 +69,21 @@ class RollbackReleaseTest {
     }
 
     @Test
+    void rollingBackToTheCurrentVersionStopsAPhasedReleaseForEveryoneInIt() {
+        fixture.given(withReleased("1.0.0"))
+               .andGiven(submitted("1.1.0"), approved("1.1.0"))
+               .andGivenCommands(sentBy(OWNER, release("1.1.0", 20)))
+               .when(rollback("1.0.0"), by(OWNER))
+               .expectEvents(new ReleaseRolledBackEvent(PROGRAM_ID, "1.1.0", "1.0.0"))
+               .expectNoScheduledDeadlines()
+               .expectResultMessagePayloadMatching(satisfies(MiniProgramView.class, view -> {
+                   assertThat(view.currentVersion()).isEqualTo("1.0.0");
+                   assertThat(versionStatuses(view)).containsExactly(entry("1.0.0", VersionStatus.RELEASED),
+                                                                     entry("1.1.0", VersionStatus.SUPERSEDED));
+               }));
+    }
+
+    @Test
     void canRollBackMoreThanOneVersion() {
         fixture.given(withReleased("1.0.0", "1.1.0", "1.2.0"))
                .when(rollback("1.0.0"), by(OWNER))
@@ -95,70 +111,56 @@ class RollbackReleaseTest {
     // After a rollback to 1.0.0 the newer 1.1.0 is superseded, but going forward again takes a new version.
     @Test
     void cannotRollBackToANewerVersion() {
-        fixture.given(withReleased("1.0.0", "1.1.0"))
-               .andGiven(new ReleaseRolledBackEvent(PROGRAM_ID, "1.1.0", "1.0.0"))
-               .when(rollback("1.1.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("(it is SUPERSEDED)"));
+        refused(fixture.given(withReleased("1.0.0", "1.1.0"))
+                       .andGiven(new ReleaseRolledBackEvent(PROGRAM_ID, "1.1.0", "1.0.0"))
+                       .when(rollback("1.1.0"), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(containsString("(it is SUPERSEDED)")));
     }
 
     @Test
     void cannotRollBackToAVersionInAPhasedRelease() {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(submitted("1.1.0"), approved("1.1.0"), released("1.1.0", 10))
-               .when(rollback("1.1.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("(it is RELEASED)"));
+        refused(fixture.given(withReleased("1.0.0"))
+                       .andGiven(submitted("1.1.0"), approved("1.1.0"), released("1.1.0", 10))
+                       .when(rollback("1.1.0"), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(containsString("(it is RELEASED)")));
     }
 
     @Test
     void cannotRollBackToAVersionThatWasNeverReleased() {
-        fixture.given(withApproved("1.0.0", "1.1.0"))
-               .andGiven(released("1.1.0", 100))
-               .when(rollback("1.0.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage(containsString("(it is APPROVED)"));
+        refused(fixture.given(withApproved("1.0.0", "1.1.0"))
+                       .andGiven(released("1.1.0", 100))
+                       .when(rollback("1.0.0"), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying(containsString("(it is APPROVED)")));
     }
 
     @Test
     void cannotRollBackADraftProgram() {
-        fixture.given(withApproved("1.0.0"))
-               .when(rollback("1.0.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot roll back: the program is DRAFT.");
+        refused(fixture.given(withApproved("1.0.0"))
+                       .when(rollback("1.0.0"), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot roll back: the program is DRAFT."));
     }
 
     @Test
     void cannotRollBackASuspendedProgram() {
-        fixture.given(withReleased("1.0.0", "1.1.0"))
-               .andGiven(suspended())
-               .when(rollback("1.0.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot roll back: the program is SUSPENDED.");
+        refused(fixture.given(withReleased("1.0.0", "1.1.0"))
+                       .andGiven(suspended())
+                       .when(rollback("1.0.0"), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot roll back: the program is SUSPENDED."));
     }
 
     @Test
     void cannotRollBackSomeoneElsesProgram() {
-        fixture.given(withReleased("1.0.0", "1.1.0"))
-               .when(rollback("1.0.0"), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage(containsString("owns this mini-program"));
+        refused(fixture.given(withReleased("1.0.0", "1.1.0"))
+                       .when(rollback("1.0.0"), by(OTHER_DEVELOPER)),
+                violates(RuleCode.NOT_OWNER).saying(containsString("owns this mini-program")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0.9.0", "1.0", ""})
     void cannotRollBackToAnUnknownVersion(String version) {
-        fixture.given(withReleased("1.0.0", "1.1.0"))
-               .when(rollback(version), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_NOT_FOUND))
-               .expectExceptionMessage(containsString("has no version " + version + "."));
+        refused(fixture.given(withReleased("1.0.0", "1.1.0"))
+                       .when(rollback(version), by(OWNER)),
+                violates(RuleCode.VERSION_NOT_FOUND).saying(containsString("has no version " + version + ".")));
     }
 
     private static RollbackReleaseCommand rollback(String toVersion) {

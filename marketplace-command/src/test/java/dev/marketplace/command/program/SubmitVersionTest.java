@@ -1,10 +1,12 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
 import static dev.marketplace.command.program.ProgramFixture.CHANGELOG;
 import static dev.marketplace.command.program.ProgramFixture.DIGEST;
+import static dev.marketplace.command.program.ProgramFixture.OTHERS_DIGEST;
 import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
 import static dev.marketplace.command.program.ProgramFixture.OWNER;
 import static dev.marketplace.command.program.ProgramFixture.PERMISSIONS;
@@ -43,8 +45,6 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SubmitVersionTest {
-
-    private static final long MAX_SIZE = 20L * 1024 * 1024;
 
     private final AggregateTestFixture<MiniProgram> fixture = newFixture();
 
@@ -93,69 +93,80 @@ class SubmitVersionTest {
     }
 
     @Test
-    void canSubmitAPackageOfExactlyTheSizeLimit() {
+    void takesTheSizeFromTheUploadedPackageWhenNoneIsGiven() {
         fixture.given(registered())
-               .when(withPackage(DIGEST, MAX_SIZE), by(OWNER))
+               .when(withPackage(DIGEST, null), by(OWNER))
                .expectEvents(new VersionSubmittedEvent(PROGRAM_ID, "1.0.0", CHANGELOG, PERMISSIONS, PRIVACY_USES,
-                                                       DIGEST, MAX_SIZE));
+                                                       DIGEST, SIZE));
+    }
+
+    @Test
+    void cannotSubmitAPackageNobodyUploaded() {
+        refused(fixture.given(registered())
+                       .when(withPackage("ab".repeat(32), null), by(OWNER)),
+                violates(RuleCode.PACKAGE_NOT_FOUND, "packageDigest").saying(containsString("POST it to /packages")));
+    }
+
+    @Test
+    void cannotSubmitAPackageAnotherDeveloperUploaded() {
+        fixture.given(registered())
+               .when(withPackage(OTHERS_DIGEST, null), by(OWNER))
+               .expectNoEvents()
+               .expectException(violates(RuleCode.PACKAGE_NOT_FOUND, "packageDigest"));
+    }
+
+    @Test
+    void cannotDeclareFewerPermissionsThanThePackageAsksFor() {
+        refused(fixture.given(registered())
+                       .when(declaring(CHANGELOG, List.of(Permission.PAYMENT), PRIVACY_USES), by(OWNER)),
+                violates(RuleCode.PERMISSIONS_MISMATCH, "permissions").saying(containsString("[LOCATION]")));
     }
 
     @Test
     void cannotSubmitForSomeoneElsesProgram() {
-        fixture.given(registered())
-               .when(submit("1.0.0"), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage(containsString("owns this mini-program"));
+        refused(fixture.given(registered())
+                       .when(submit("1.0.0"), by(OTHER_DEVELOPER)),
+                violates(RuleCode.NOT_OWNER).saying(containsString("owns this mini-program")));
     }
 
     @Test
     void cannotSubmitWithoutTheDeveloperRole() {
-        fixture.given(registered())
-               .when(submit("1.0.0"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("DEVELOPER"));
+        refused(fixture.given(registered())
+                       .when(submit("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("DEVELOPER")));
     }
 
     @Test
     void cannotSubmitWhenNotSignedIn() {
-        fixture.given(registered())
-               .when(submit("1.0.0"))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(registered())
+                       .when(submit("1.0.0")),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"1.0", "v1.0.0", "01.0.0", "1.0.0-", "1.0.0-01", "1.0.0+", "1.2.3.4", "one"})
     void cannotSubmitAMalformedVersion(String version) {
-        fixture.given(registered())
-               .when(submit(version), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "version"))
-               .expectExceptionMessage(startsWith("version: "));
+        refused(fixture.given(registered())
+                       .when(submit(version), by(OWNER)),
+                violates(RuleCode.INVALID_INPUT, "version").saying(startsWith("version: ")));
     }
 
     @ParameterizedTest
     @CsvSource({"1.0.0, 1.0.0", "1.0.0, 0.9.9", "1.0.0, 1.0.0-beta", "1.0.0-beta.11, 1.0.0-beta.2",
                 "1.0.0-rc.1, 1.0.0-beta.9", "1.0.0, 1.0.0+build.5", "2.0.0, 1.99.99"})
     void cannotSubmitAVersionThatIsNotNewer(String earlier, String submitted) {
-        fixture.given(withApproved(earlier))
-               .when(submit(submitted), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_NOT_NEWER, "version"))
-               .expectExceptionMessage(containsString("must be greater than " + earlier));
+        refused(fixture.given(withApproved(earlier))
+                       .when(submit(submitted), by(OWNER)),
+                violates(RuleCode.VERSION_NOT_NEWER, "version")
+                        .saying(containsString("must be greater than " + earlier)));
     }
 
     @Test
     void cannotSubmitWhileAnotherVersionIsInReview() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(submit("1.1.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_IN_REVIEW))
-               .expectExceptionMessage(containsString("1.0.0 is still in review"));
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(submit("1.1.0"), by(OWNER)),
+                violates(RuleCode.VERSION_IN_REVIEW).saying(containsString("1.0.0 is still in review")));
     }
 
     @ParameterizedTest
@@ -165,21 +176,17 @@ class SubmitVersionTest {
                             "md5:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
                             "g123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
     void cannotSubmitAMalformedDigest(String digest) {
-        fixture.given(registered())
-               .when(withPackage(digest, SIZE), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "packageDigest"))
-               .expectExceptionMessage(startsWith("packageDigest: "));
+        refused(fixture.given(registered())
+                       .when(withPackage(digest, SIZE), by(OWNER)),
+                violates(RuleCode.INVALID_INPUT, "packageDigest").saying(startsWith("packageDigest: ")));
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {0, -1, MAX_SIZE + 1})
-    void cannotSubmitAPackageOfThisSize(long size) {
-        fixture.given(registered())
-               .when(withPackage(DIGEST, size), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "packageSize"))
-               .expectExceptionMessage(containsString("not " + size));
+    @ValueSource(longs = {0, -1, SIZE - 1, SIZE + 1})
+    void cannotGiveASizeOtherThanTheUploadedPackages(long size) {
+        refused(fixture.given(registered())
+                       .when(withPackage(DIGEST, size), by(OWNER)),
+                violates(RuleCode.INVALID_INPUT, "packageSize").saying(containsString("not " + size)));
     }
 
     static Stream<Arguments> invalidDeclarations() {
@@ -196,14 +203,12 @@ class SubmitVersionTest {
     @ParameterizedTest(name = "{index}: {0} in {1}")
     @MethodSource("invalidDeclarations")
     void cannotSubmitAnInvalidDeclaration(String field, SubmitVersionCommand command) {
-        fixture.given(registered())
-               .when(command, by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, field))
-               .expectExceptionMessage(startsWith(field + ": "));
+        refused(fixture.given(registered())
+                       .when(command, by(OWNER)),
+                violates(RuleCode.INVALID_INPUT, field).saying(startsWith(field + ": ")));
     }
 
-    private static SubmitVersionCommand withPackage(String digest, long size) {
+    private static SubmitVersionCommand withPackage(String digest, Long size) {
         return new SubmitVersionCommand(PROGRAM_ID, "1.0.0", CHANGELOG, PERMISSIONS, PRIVACY_USES, digest, size);
     }
 

@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
 import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
@@ -60,57 +61,45 @@ class SuspensionTest {
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t"})
     void cannotSuspendWithoutAReason(String reason) {
-        fixture.given(withReleased("1.0.0"))
-               .when(new SuspendMiniProgramCommand(PROGRAM_ID, reason), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "reason"))
-               .expectExceptionMessage("reason: is required");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .when(new SuspendMiniProgramCommand(PROGRAM_ID, reason), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "reason").saying("reason: is required"));
     }
 
     @Test
     void cannotSuspendWithAnOverlongReason() {
-        fixture.given(withReleased("1.0.0"))
-               .when(new SuspendMiniProgramCommand(PROGRAM_ID, "r".repeat(501)), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "reason"))
-               .expectExceptionMessage(startsWith("reason: "));
+        refused(fixture.given(withReleased("1.0.0"))
+                       .when(new SuspendMiniProgramCommand(PROGRAM_ID, "r".repeat(501)), by(REVIEWER)),
+                violates(RuleCode.INVALID_INPUT, "reason").saying(startsWith("reason: ")));
     }
 
     @Test
     void cannotSuspendTwice() {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(suspended())
-               .when(SUSPEND, by(OTHER_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot suspend: the program is SUSPENDED.");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .andGiven(suspended())
+                       .when(SUSPEND, by(OTHER_REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot suspend: the program is SUSPENDED."));
     }
 
     @Test
     void cannotSuspendADelistedProgram() {
-        fixture.given(registered(), delisted())
-               .when(SUSPEND, by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot suspend: the program is DELISTED.");
+        refused(fixture.given(registered(), delisted())
+                       .when(SUSPEND, by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot suspend: the program is DELISTED."));
     }
 
     @Test
     void cannotSuspendOwnProgram() {
-        fixture.given(withReleased("1.0.0"))
-               .when(SUSPEND, by(OWNER_AS_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot review a mini-program you own.");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .when(SUSPEND, by(OWNER_AS_REVIEWER)),
+                violates(RuleCode.SELF_REVIEW).saying("You cannot review a mini-program you own."));
     }
 
     @Test
     void cannotSuspendWithoutTheReviewerRole() {
-        fixture.given(withReleased("1.0.0"))
-               .when(SUSPEND, by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(withReleased("1.0.0"))
+                       .when(SUSPEND, by(OTHER_DEVELOPER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 
     @Test
@@ -141,40 +130,33 @@ class SuspensionTest {
 
     @Test
     void cannotReinstateAProgramThatIsNotSuspended() {
-        fixture.given(withReleased("1.0.0"))
-               .when(REINSTATE, by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot reinstate: the program is LIVE, not SUSPENDED.");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .when(REINSTATE, by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot reinstate: the program is LIVE, not SUSPENDED."));
     }
 
     @Test
     void cannotReinstateADelistedProgram() {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(suspended(), delisted())
-               .when(REINSTATE, by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot reinstate: the program is DELISTED, not SUSPENDED.");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .andGiven(suspended(), delisted())
+                       .when(REINSTATE, by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION)
+                        .saying("Cannot reinstate: the program is DELISTED, not SUSPENDED."));
     }
 
     @Test
     void theOwnerCannotReinstateOwnProgram() {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(suspended())
-               .when(REINSTATE, by(OWNER_AS_REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot review a mini-program you own.");
+        refused(fixture.given(withReleased("1.0.0"))
+                       .andGiven(suspended())
+                       .when(REINSTATE, by(OWNER_AS_REVIEWER)),
+                violates(RuleCode.SELF_REVIEW).saying("You cannot review a mini-program you own."));
     }
 
     @Test
     void aDeveloperCannotReinstate() {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(suspended())
-               .when(REINSTATE, by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(withReleased("1.0.0"))
+                       .andGiven(suspended())
+                       .when(REINSTATE, by(OWNER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 }

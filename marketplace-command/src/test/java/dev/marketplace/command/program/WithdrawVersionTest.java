@@ -1,5 +1,6 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.program.ProgramFixture.ADMIN;
 import static dev.marketplace.command.program.ProgramFixture.OTHER_DEVELOPER;
@@ -82,39 +83,31 @@ class WithdrawVersionTest {
     @ParameterizedTest(name = "{index}: {1}")
     @MethodSource("decidedVersions")
     void cannotWithdrawAVersionNoLongerInReview(List<Object> decision, String status) {
-        fixture.given(registered(), submitted("1.0.0"))
-               .andGiven(decision)
-               .when(withdraw("1.0.0"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot withdraw version 1.0.0: it is " + status + ".");
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .andGiven(decision)
+                       .when(withdraw("1.0.0"), by(OWNER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot withdraw version 1.0.0: it is " + status + "."));
     }
 
     @Test
     void cannotWithdrawSomeoneElsesVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(withdraw("1.0.0"), by(OTHER_DEVELOPER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage(containsString("owns this mini-program"));
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(withdraw("1.0.0"), by(OTHER_DEVELOPER)),
+                violates(RuleCode.NOT_OWNER).saying(containsString("owns this mini-program")));
     }
 
     @Test
     void aReviewerCannotWithdrawAVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(withdraw("1.0.0"), by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("DEVELOPER"));
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(withdraw("1.0.0"), by(REVIEWER)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("DEVELOPER")));
     }
 
     @Test
     void cannotWithdrawAnUnknownVersion() {
-        fixture.given(registered(), submitted("1.0.0"))
-               .when(withdraw("1.0.1"), by(OWNER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.VERSION_NOT_FOUND))
-               .expectExceptionMessage("Mini-program " + PROGRAM_ID + " has no version 1.0.1.");
+        refused(fixture.given(registered(), submitted("1.0.0"))
+                       .when(withdraw("1.0.1"), by(OWNER)),
+                violates(RuleCode.VERSION_NOT_FOUND).saying("Mini-program " + PROGRAM_ID + " has no version 1.0.1."));
     }
 
     private static VersionWithdrawnEvent withdrawn(String version) {

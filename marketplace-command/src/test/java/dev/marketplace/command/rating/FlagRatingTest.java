@@ -1,5 +1,6 @@
 package dev.marketplace.command.rating;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.rating.RatingFixture.AUTHOR;
 import static dev.marketplace.command.rating.RatingFixture.DEVELOPER;
@@ -7,9 +8,11 @@ import static dev.marketplace.command.rating.RatingFixture.LATER;
 import static dev.marketplace.command.rating.RatingFixture.OTHER_USER;
 import static dev.marketplace.command.rating.RatingFixture.RATED_AT;
 import static dev.marketplace.command.rating.RatingFixture.RATING_ID;
+import static dev.marketplace.command.rating.RatingFixture.REVIEWER;
 import static dev.marketplace.command.rating.RatingFixture.THIRD_USER;
 import static dev.marketplace.command.rating.RatingFixture.by;
 import static dev.marketplace.command.rating.RatingFixture.flagged;
+import static dev.marketplace.command.rating.RatingFixture.hidden;
 import static dev.marketplace.command.rating.RatingFixture.newFixture;
 import static dev.marketplace.command.rating.RatingFixture.rated;
 import static dev.marketplace.command.rating.RatingFixture.ratedView;
@@ -69,30 +72,41 @@ class FlagRatingTest {
     }
 
     @Test
+    void aHiddenRatingDoesNotExistForOtherUsers() {
+        refused(fixture.given(rated(), hidden())
+                       .when(flag(FlagReason.SPAM), by(OTHER_USER)),
+                violates(RuleCode.RATING_NOT_FOUND).saying("No rating with id " + RATING_ID + "."));
+    }
+
+    @Test
+    void theProgramsDeveloperAndReviewersStillFlagAHiddenRating() {
+        fixture.given(rated(), hidden())
+               .when(flag(FlagReason.SPAM), by(DEVELOPER))
+               .expectEvents(flagged(DEVELOPER, FlagReason.SPAM, 1));
+        newFixture().given(rated(), hidden())
+                    .when(flag(FlagReason.SPAM), by(REVIEWER))
+                    .expectEvents(flagged(REVIEWER, FlagReason.SPAM, 1));
+    }
+
+    @Test
     void cannotFlagOwnRating() {
-        fixture.given(rated())
-               .when(flag(FlagReason.SPAM), by(Actor.of(AUTHOR.userId(), Role.USER, Role.REVIEWER)))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_FLAG))
-               .expectExceptionMessage("You cannot flag your own rating.");
+        refused(fixture.given(rated())
+                       .when(flag(FlagReason.SPAM), by(Actor.of(AUTHOR.userId(), Role.USER, Role.REVIEWER))),
+                violates(RuleCode.SELF_FLAG).saying("You cannot flag your own rating."));
     }
 
     @Test
     void cannotFlagWithoutAReason() {
-        fixture.given(rated())
-               .when(flag(null), by(OTHER_USER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_INPUT, "reason"))
-               .expectExceptionMessage("reason: is required");
+        refused(fixture.given(rated())
+                       .when(flag(null), by(OTHER_USER)),
+                violates(RuleCode.INVALID_INPUT, "reason").saying("reason: is required"));
     }
 
     @Test
     void cannotFlagWhenNotSignedIn() {
-        fixture.given(rated())
-               .when(flag(FlagReason.SPAM))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(rated())
+                       .when(flag(FlagReason.SPAM)),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.marketplace.command.rating;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.rating.RatingFixture.ADMIN;
 import static dev.marketplace.command.rating.RatingFixture.AUTHOR;
@@ -80,20 +81,16 @@ class ModerateRatingTest {
 
     @Test
     void cannotHideARatingThatIsAlreadyHidden() {
-        fixture.given(rated(), hidden())
-               .when(HIDE, by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot hide the rating: it is already hidden.");
+        refused(fixture.given(rated(), hidden())
+                       .when(HIDE, by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot hide the rating: it is already hidden."));
     }
 
     @Test
     void cannotRestoreARatingThatIsVisible() {
-        fixture.given(rated())
-               .when(RESTORE, by(REVIEWER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.INVALID_TRANSITION))
-               .expectExceptionMessage("Cannot restore the rating: it is visible.");
+        refused(fixture.given(rated())
+                       .when(RESTORE, by(REVIEWER)),
+                violates(RuleCode.INVALID_TRANSITION).saying("Cannot restore the rating: it is visible."));
     }
 
     static Stream<Actor> usersWithoutTheReviewerRole() {
@@ -103,21 +100,17 @@ class ModerateRatingTest {
     @ParameterizedTest
     @MethodSource("usersWithoutTheReviewerRole")
     void cannotHideWithoutTheReviewerRole(Actor actor) {
-        fixture.given(rated())
-               .when(HIDE, by(actor))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(rated())
+                       .when(HIDE, by(actor)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 
     @ParameterizedTest
     @MethodSource("usersWithoutTheReviewerRole")
     void cannotRestoreWithoutTheReviewerRole(Actor actor) {
-        fixture.given(rated(), hidden())
-               .when(RESTORE, by(actor))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.ROLE_REQUIRED))
-               .expectExceptionMessage(containsString("REVIEWER"));
+        refused(fixture.given(rated(), hidden())
+                       .when(RESTORE, by(actor)),
+                violates(RuleCode.ROLE_REQUIRED).saying(containsString("REVIEWER")));
     }
 
     static Stream<Actor> reviewersWithAStake() {
@@ -129,39 +122,33 @@ class ModerateRatingTest {
     @ParameterizedTest
     @MethodSource("reviewersWithAStake")
     void cannotHideARatingOnOwnProgramOrOfOwnWriting(Actor actor) {
-        fixture.given(rated())
-               .when(HIDE, by(actor))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot moderate a rating you wrote or one on a mini-program you own.");
+        refused(fixture.given(rated())
+                       .when(HIDE, by(actor)),
+                violates(RuleCode.SELF_REVIEW)
+                        .saying("You cannot moderate a rating you wrote or one on a mini-program you own."));
     }
 
     @ParameterizedTest
     @MethodSource("reviewersWithAStake")
     void cannotRestoreARatingOnOwnProgramOrOfOwnWriting(Actor actor) {
-        fixture.given(rated(), hidden())
-               .when(RESTORE, by(actor))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.SELF_REVIEW))
-               .expectExceptionMessage("You cannot moderate a rating you wrote or one on a mini-program you own.");
+        refused(fixture.given(rated(), hidden())
+                       .when(RESTORE, by(actor)),
+                violates(RuleCode.SELF_REVIEW)
+                        .saying("You cannot moderate a rating you wrote or one on a mini-program you own."));
     }
 
     @Test
     void cannotHideWhenNotSignedIn() {
-        fixture.given(rated())
-               .when(HIDE)
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(rated())
+                       .when(HIDE),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @Test
     void cannotRestoreWhenNotSignedIn() {
-        fixture.given(rated(), hidden())
-               .when(RESTORE)
-               .expectNoEvents()
-               .expectException(violates(RuleCode.UNAUTHENTICATED))
-               .expectExceptionMessage("Sign in to do this.");
+        refused(fixture.given(rated(), hidden())
+                       .when(RESTORE),
+                violates(RuleCode.UNAUTHENTICATED).saying("Sign in to do this."));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.marketplace.command.rating;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static dev.marketplace.command.rating.RatingFixture.AUTHOR;
 import static dev.marketplace.command.rating.RatingFixture.LATER;
@@ -65,6 +66,16 @@ class RateMiniProgramTest {
     @Test
     void keepsLineBreaksAndJoinedEmoji() {
         String text = "Family favourite \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\nFast checkout.";
+        fixture.givenCurrentTime(RATED_AT)
+               .when(rate(5, text), by(AUTHOR))
+               .expectEvents(rated(5, text))
+               .expectResultMessagePayload(view(5, text, null, false, 0, RATED_AT, RATED_AT));
+    }
+
+    // Joiners and variation selectors are hidden too, but emoji sequences and scripts such as Persian need them.
+    @Test
+    void keepsTheJoinersAndVariationSelectorsThatProseNeeds() {
+        String text = "\u2764\uFE0F \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645";
         fixture.givenCurrentTime(RATED_AT)
                .when(rate(5, text), by(AUTHOR))
                .expectEvents(rated(5, text))
@@ -154,11 +165,9 @@ class RateMiniProgramTest {
 
     @Test
     void cannotRateAsSomeoneElse() {
-        fixture.given(rated())
-               .when(rate(1, "Terrible"), by(OTHER_USER))
-               .expectNoEvents()
-               .expectException(violates(RuleCode.NOT_OWNER))
-               .expectExceptionMessage("You can only rate mini-programs as yourself.");
+        refused(fixture.given(rated())
+                       .when(rate(1, "Terrible"), by(OTHER_USER)),
+                violates(RuleCode.NOT_OWNER).saying("You can only rate mini-programs as yourself."));
     }
 
     @Test
@@ -182,9 +191,22 @@ class RateMiniProgramTest {
 
     static Stream<Arguments> invalidTexts() {
         return Stream.of(arguments("t".repeat(2001), "text: must be 1 to 2000 characters, not 2001"),
-                         arguments("Great\u0000app", "text: contains control or invisible characters"),
-                         arguments("Great \u202Eppa", "text: contains control or invisible characters"),
-                         arguments("Great \uE000", "text: contains control or invisible characters"));
+                         arguments("Great\u0000app",
+                                   "text: contains control or invisible characters (U+0000 <control-0000>)"),
+                         arguments("Great \u202Eppa",
+                                   "text: contains control or invisible characters (U+202E RIGHT-TO-LEFT OVERRIDE)"),
+                         arguments("Great \uE000",
+                                   "text: contains control or invisible characters (U+E000 <private use area-E000>)"),
+                         arguments("Great\u3164app",
+                                   "text: contains control or invisible characters (U+3164 HANGUL FILLER)"),
+                         arguments("Great\u2800app",
+                                   "text: contains control or invisible characters (U+2800 BRAILLE PATTERN BLANK)"),
+                         arguments("Great\u034Fapp",
+                                   "text: contains control or invisible characters (U+034F COMBINING GRAPHEME JOINER)"),
+                         arguments("Great app \uD83D",
+                                   "text: contains control or invisible characters (U+D83D <lead surrogate-D83D>)"),
+                         arguments("\uFDFA".repeat(112),
+                                   "text: must be 1 to 2000 characters, not 2016 once normalised (NFKC)"));
     }
 
     @ParameterizedTest

@@ -1,9 +1,9 @@
 package dev.marketplace.query.deadletters;
 
 import dev.marketplace.api.program.ProgramEvent;
-import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
-import dev.marketplace.query.graphql.Viewer;
+import dev.marketplace.api.security.Role;
+import dev.marketplace.query.shared.Viewer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,16 +37,15 @@ class DeadLetterAdmin {
     }
 
     @QueryMapping
-    List<DeadLetterEntry> deadLetters(@Argument String processingGroup, @Argument Integer first) {
+    List<DeadLetterEntry> deadLetters(@Argument String processingGroup, @Argument int first) {
         requireAdmin();
-        int limit = first == null ? 50 : first;
-        if (limit < 1 || limit > MAX_LIST) {
-            throw RuleViolation.invalid("first", "must be between 1 and " + MAX_LIST + ", not " + limit);
+        if (first < 1 || first > MAX_LIST) {
+            throw RuleViolation.invalid("first", "must be between 1 and " + MAX_LIST + ", not " + first);
         }
         List<DeadLetterEntry> entries = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(processingGroup).deadLetters()) {
             for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                if (entries.size() == limit) {
+                if (entries.size() == first) {
                     return entries;
                 }
                 entries.add(entry(letter));
@@ -87,8 +86,6 @@ class DeadLetterAdmin {
     }
 
     private static void requireAdmin() {
-        if (!Viewer.required().isAdmin()) {
-            throw new RuleViolation(RuleCode.ROLE_REQUIRED, "This needs the ADMIN role.");
-        }
+        Viewer.required().require(Role.ADMIN);
     }
 }

@@ -1,6 +1,6 @@
 package dev.marketplace.query.history;
 
-import dev.marketplace.query.graphql.Connections.PageInfo;
+import dev.marketplace.query.shared.PageInfo;
 import java.util.List;
 
 /** The schema's HistoryConnection, mapped by property name. */

@@ -3,6 +3,7 @@ package dev.marketplace.query.history;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.ActorMetadata;
 import java.time.Instant;
+import java.util.Locale;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -11,10 +12,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
  */
 public record HistoryEntry(long sequence, String type, String actor, Instant at, String summary) {
 
-    static HistoryEntry of(DomainEventMessage<?> event) {
+    /** The entry with its summary in the reader's language (English when {@code locale} is null). */
+    static HistoryEntry of(DomainEventMessage<?> event, Locale locale) {
         String type = EventSummary.typeOf(event);
         return new HistoryEntry(event.getSequenceNumber(), type,
                                 ActorMetadata.from(event.getMetaData()).map(Actor::userId).orElse(null),
-                                event.getTimestamp(), EventSummary.of(event.getPayload(), type));
+                                event.getTimestamp(), EventSummary.of(event.getPayload(), type, locale));
     }
 }

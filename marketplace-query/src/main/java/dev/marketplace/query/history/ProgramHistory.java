@@ -2,16 +2,15 @@ package dev.marketplace.query.history;
 
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.MiniProgramView;
-import dev.marketplace.api.program.ProgramStatus;
+import dev.marketplace.api.program.ProgramState;
 import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.api.security.Actor;
-import dev.marketplace.query.graphql.Viewer;
-import dev.marketplace.api.security.Role;
-import dev.marketplace.query.catalogue.ProgramState;
+import dev.marketplace.query.shared.Viewer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -38,6 +37,11 @@ public class ProgramHistory {
      * sequence number, not with {@code readEvents(id)}, which would start at a snapshot and skip earlier events.
      */
     public HistoryPage page(String programId, long from, int size) {
+        return page(programId, from, size, null);
+    }
+
+    /** The same page with its sentences in the reader's language (English when {@code locale} is null). */
+    public HistoryPage page(String programId, long from, int size, Locale locale) {
         Actor viewer = Viewer.current().orElseThrow(() -> new RuleViolation(
                 RuleCode.UNAUTHENTICATED, "Sign in to see the history of a mini-program."));
         DomainEventStream stream = events.readEvents(programId, 0);
@@ -46,7 +50,7 @@ public class ProgramHistory {
         if (developerId == null) {
             throw new RuleViolation(RuleCode.PROGRAM_NOT_FOUND, "No mini-program with id " + programId + ".");
         }
-        if (!viewer.acts(Role.REVIEWER) && !viewer.userId().equals(developerId)) {
+        if (!Viewer.isOwnerOrReviewer(viewer, developerId)) {
             throw new RuleViolation(RuleCode.NOT_OWNER,
                                     "Only the developer of this mini-program and reviewers may see its history.");
         }
@@ -55,7 +59,7 @@ public class ProgramHistory {
         }
         List<HistoryEntry> entries = new ArrayList<>();
         while (entries.size() < size && stream.hasNext()) {
-            entries.add(HistoryEntry.of(stream.next()));
+            entries.add(HistoryEntry.of(stream.next(), locale));
         }
         return new HistoryPage(entries, stream.hasNext());
     }
@@ -75,15 +79,6 @@ public class ProgramHistory {
                 program = ProgramState.apply(program, payload, event.getTimestamp());
             }
         }
-        return Optional.ofNullable(program).filter(ProgramHistory::maySee);
-    }
-
-    private static boolean maySee(MiniProgramView program) {
-        if (program.status() == ProgramStatus.LIVE) {
-            return true;
-        }
-        return Viewer.current()
-                           .map(a -> a.acts(Role.REVIEWER) || a.userId().equals(program.developerId()))
-                           .orElse(false);
+        return Optional.ofNullable(program).filter(Viewer::maySee);
     }
 }

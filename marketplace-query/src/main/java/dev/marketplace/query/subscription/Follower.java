@@ -1,13 +1,16 @@
 package dev.marketplace.query.subscription;
 
 import dev.marketplace.api.program.ProgramStatus;
+import dev.marketplace.api.program.VersionView;
 import dev.marketplace.api.security.Actor;
-import dev.marketplace.api.security.Role;
-import dev.marketplace.query.graphql.Viewer;
+import dev.marketplace.query.program.VersionDisclosure;
+import dev.marketplace.query.shared.Viewer;
+import java.util.Optional;
 
 /**
  * Who follows a program, and what they may see of it: the rule of reading a program, so a live program is public
- * and any other is shown only to its developer and to reviewers. {@code user} is null for an anonymous follower.
+ * and any other is shown only to its developer and to reviewers; and the rule of reading versions
+ * ({@link VersionDisclosure}). {@code user} is null for an anonymous follower.
  */
 record Follower(Actor user) {
 
@@ -17,7 +20,17 @@ record Follower(Actor user) {
     }
 
     boolean maySee(ProgramStatus status, String developerId) {
-        return status == ProgramStatus.LIVE
-               || user != null && (user.acts(Role.REVIEWER) || user.userId().equals(developerId));
+        return status == ProgramStatus.LIVE || Viewer.isOwnerOrReviewer(user, developerId);
+    }
+
+    /**
+     * The changed version as this follower may see it: whole for the developer and reviewers; for anyone else only
+     * a released or superseded version of a program they may see, without its review.
+     */
+    Optional<VersionView> shown(VersionChange change) {
+        if (!maySee(change.programStatus(), change.developerId())) {
+            return Optional.empty();
+        }
+        return VersionDisclosure.shown(change.version(), Viewer.isOwnerOrReviewer(user, change.developerId()));
     }
 }

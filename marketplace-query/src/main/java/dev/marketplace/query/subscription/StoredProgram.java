@@ -2,7 +2,7 @@ package dev.marketplace.query.subscription;
 
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.MiniProgramView;
-import dev.marketplace.query.catalogue.ProgramState;
+import dev.marketplace.api.program.ProgramState;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -25,6 +25,11 @@ class StoredProgram {
     /** The program after all of its events; empty when it was never registered. */
     Optional<MiniProgramView> current(String programId) {
         return upTo(programId, Long.MAX_VALUE);
+    }
+
+    /** The sequence number of the program's latest event; -1 when it has none. */
+    long lastSequence(String programId) {
+        return events.lastSequenceNumberFor(programId).orElse(-1L);
     }
 
     /** The program after its events up to and including {@code lastSequence}. */

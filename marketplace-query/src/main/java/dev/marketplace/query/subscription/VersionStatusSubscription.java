@@ -11,11 +11,13 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * {@code versionStatusChanged}: the versions of one program as they change, for as long as the client stays
  * subscribed. Anyone may follow a live program; any other only its developer and reviewers. A program the caller
- * may not see is reported as not found, as {@code miniProgram} answers null for it.
+ * may not see is reported as not found, as {@code miniProgram} answers null for it. Others than the developer and
+ * reviewers receive only public changes: a version released or superseded, without its review.
  */
 @Controller
 class VersionStatusSubscription {
@@ -32,6 +34,9 @@ class VersionStatusSubscription {
     Flux<VersionView> versionStatusChanged(@Argument String miniProgramId) {
         String programId = programId(miniProgramId);
         Follower follower = Follower.current();
+        // Changes already made when the client subscribed are not news: the update processor may still be
+        // catching up with them (its token starts at the head when the node starts) and would send them late.
+        long seen = programs.lastSequence(programId);
         MiniProgramView program = programs.current(programId)
                 .filter(p -> follower.maySee(p.status(), p.developerId()))
                 .orElseThrow(() -> new RuleViolation(RuleCode.PROGRAM_NOT_FOUND,
@@ -42,8 +47,8 @@ class VersionStatusSubscription {
                                                           ResponseTypes.multipleInstancesOf(VersionChange.class),
                                                           ResponseTypes.instanceOf(VersionChange.class)),
                           SubscriptionQueryResult::updates, SubscriptionQueryResult::close)
-                   .filter(change -> follower.maySee(change.programStatus(), change.developerId()))
-                   .map(VersionChange::version);
+                   .filter(change -> change.sequence() > seen)
+                   .flatMap(change -> Mono.justOrEmpty(follower.shown(change)));
     }
 
     private static String programId(String value) {

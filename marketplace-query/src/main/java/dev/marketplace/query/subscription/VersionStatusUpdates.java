@@ -2,7 +2,9 @@ package dev.marketplace.query.subscription;
 
 import dev.marketplace.api.program.MiniProgramView;
 import dev.marketplace.api.program.PhasedReleaseExpiredEvent;
+import dev.marketplace.api.program.InformationRequestedEvent;
 import dev.marketplace.api.program.ProgramEvent;
+import dev.marketplace.api.program.ReviewAnsweredEvent;
 import dev.marketplace.api.program.ReleaseRolledBackEvent;
 import dev.marketplace.api.program.ReviewClaimedEvent;
 import dev.marketplace.api.program.ReviewEscalatedEvent;
@@ -12,7 +14,7 @@ import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionSubmittedEvent;
 import dev.marketplace.api.program.VersionView;
 import dev.marketplace.api.program.VersionWithdrawnEvent;
-import dev.marketplace.query.catalogue.ProgramState;
+import dev.marketplace.api.program.ProgramState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +56,8 @@ class VersionStatusUpdates {
     /** The events that change a version's status, claim or escalation: one handler serves them all. */
     static final Set<Class<?>> VERSION_EVENTS = Set.of(
             VersionSubmittedEvent.class, VersionWithdrawnEvent.class, ReviewClaimedEvent.class,
-            ReviewEscalatedEvent.class, VersionApprovedEvent.class, VersionRejectedEvent.class,
+            ReviewEscalatedEvent.class, InformationRequestedEvent.class, ReviewAnsweredEvent.class,
+            VersionApprovedEvent.class, VersionRejectedEvent.class,
             VersionReleasedEvent.class, PhasedReleaseExpiredEvent.class, ReleaseRolledBackEvent.class);
 
     @EventHandler
@@ -72,7 +75,7 @@ class VersionStatusUpdates {
             MiniProgramView after = ProgramState.apply(before, event, at);
             changedVersions(before, after).forEach(version -> emitter.emit(
                     FindVersionUpdatesQuery.class, query -> query.programId().equals(programId),
-                    new VersionChange(version, after.status(), after.developerId())));
+                    new VersionChange(version, after.status(), after.developerId(), sequence)));
         });
     }
 

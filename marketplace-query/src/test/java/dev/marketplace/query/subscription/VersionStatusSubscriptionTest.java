@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketplace.api.program.MiniProgramSuspendedEvent;
+import dev.marketplace.api.program.ReleaseRolledBackEvent;
 import dev.marketplace.api.program.VersionApprovedEvent;
 import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.program.VersionView;
-import dev.marketplace.api.program.VersionWithdrawnEvent;
 import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
 import java.util.List;
@@ -80,7 +80,7 @@ class VersionStatusSubscriptionTest {
     }
 
     @Test
-    void anAnonymousFollowerOfALiveProgramStopsSeeingItOnceItIsSuspended() throws Exception {
+    void anAnonymousFollowerOfALiveProgramSeesOnlyReleasesWithoutReviewsUntilItIsSuspended() throws Exception {
         events.register("p1", "dev-1");
         events.submit("p1", "1.0.0");
         events.append("p1", new VersionApprovedEvent("p1", "1.0.0", "rev-1", null));
@@ -89,12 +89,15 @@ class VersionStatusSubscriptionTest {
         List<VersionView> received = new CopyOnWriteArrayList<>();
         Disposable client = subscription.versionStatusChanged("p1").subscribe(received::add);
 
-        handler.handle(events.append("p1", new VersionApprovedEvent("p1", "1.1.0", "rev-1", null)));
+        handler.handle(events.append("p1", new VersionApprovedEvent("p1", "1.1.0", "rev-1", "Fine")));
+        handler.handle(events.append("p1", new VersionReleasedEvent("p1", "1.1.0", 100)));
         events.append("p1", new MiniProgramSuspendedEvent("p1", "rev-1", "Takedown"));
-        handler.handle(events.append("p1", new VersionWithdrawnEvent("p1", "1.1.0")));
+        handler.handle(events.append("p1", new ReleaseRolledBackEvent("p1", "1.1.0", "1.0.0")));
         client.dispose();
 
-        assertThat(received).extracting(v -> v.number() + " " + v.status()).containsExactly("1.1.0 APPROVED");
+        assertThat(received).extracting(v -> v.number() + " " + v.status())
+                            .containsExactlyInAnyOrder("1.0.0 SUPERSEDED", "1.1.0 RELEASED");
+        assertThat(received).extracting(VersionView::review).containsOnlyNulls();
     }
 
     private static void signIn(String userId, String... authorities) {

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      (graphql-js 16.11, nine levels of {@code ofType}) needs 15
  * @param maxComplexity about the number of values a response can hold: each field counts 1, and what is selected
  *                      under a page ({@code first}) counts once per requested item. A full page of 100 search hits
- *                      with some 25 values each fits; a page of ratings inside each of 100 hits does not
+ *                      with some 25 values each fits; a page of ratings inside each of 100 hits does not. Also
+ *                      the most selections counted with every fragment expanded where it is used: a query asking
+ *                      for more is refused without counting further
  * @param maxAliases    aliased fields; each alias of a root field is one more search or lookup
  */
 @ConfigurationProperties("marketplace.graphql")

@@ -1,10 +1,8 @@
 package dev.marketplace.app.graphql.limits;
 
+import dev.marketplace.app.graphql.limits.ExpandedOperation.Measure;
 import graphql.ExecutionResult;
-import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
+import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -12,14 +10,18 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Document;
+import graphql.language.NodeUtil;
 import graphql.schema.GraphQLSchema;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * Checks an operation against the {@link QueryLimits} before a single field is fetched, in one walk over its fields
- * (fields inside fragments count each time the fragment is used, and {@code @skip}/{@code @include} apply):
+ * Checks an operation against the {@link QueryLimits} before a single field is fetched, in one walk over the
+ * operation as it executes ({@link ExpandedOperation}: fields inside fragments count each time the fragment is used,
+ * and {@code @skip}/{@code @include} apply):
  * <ul>
+ *   <li>size: a walk that would visit more selections than the complexity limit stops there, and the operation is
+ *       refused as too complex ({@link LimitExceeded#TOO_COMPLEX}): every field but {@code __typename} costs at
+ *       least 1, so it could only be refused anyway, and counting stays as cheap as the limit;</li>
  *   <li>depth: the longest chain of nested fields, the root field being 1 ({@link LimitExceeded#TOO_DEEP});</li>
  *   <li>complexity: the sum over the root fields of their cost by {@link PageAwareComplexity}, each field given the
  *       sum of its selections' costs ({@link LimitExceeded#TOO_COMPLEX}); {@code __typename} costs nothing;</li>
@@ -28,7 +30,8 @@ import java.util.Map;
  * </ul>
  * An operation over several limits is refused for the first of them in that order. One walk instead of one per limit
  * (graphql-java's depth and complexity instrumentations each walk the operation): the walks were 8 % of a catalogue
- * search's CPU in the marketplace (BENCHMARKS.md).
+ * search's CPU in the marketplace (BENCHMARKS.md). It runs before graphql-java's own checks of introspection
+ * queries, which expand fragments without a bound.
  */
 class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -44,8 +47,15 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        Measure measure = measure(execution.getGraphQLSchema(), execution.getDocument(),
-                                  execution.getExecutionInput().getOperationName(), execution.getCoercedVariables());
+        Measure measure = ExpandedOperation.measure(execution.getGraphQLSchema(), execution.getOperationDefinition(),
+                                                    execution.getFragmentsByName(), execution.getCoercedVariables(),
+                                                    execution.getGraphQLContext(), execution.getLocale(), complexity,
+                                                    limits.maxComplexity());
+        if (measure.overBudget()) {
+            throw LimitExceeded.refusal(LimitExceeded.TOO_COMPLEX, "The query asks for more than "
+                    + limits.maxComplexity() + " fields once its fragments are expanded; the limit is "
+                    + limits.maxComplexity() + ". Ask for fewer fields.", limits.maxComplexity());
+        }
         if (measure.depth() > limits.maxDepth()) {
             throw LimitExceeded.refusal(LimitExceeded.TOO_DEEP, "The query nests fields " + measure.depth()
                     + " levels deep; the limit is " + limits.maxDepth() + ". Ask for less nested data.",
@@ -64,52 +74,11 @@ class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         return super.beginExecuteOperation(parameters, state);
     }
 
-    /** What the walk over an operation's fields found. */
-    record Measure(int depth, int complexity, int aliases) {
-    }
-
-    /** Walks the operation's fields once, each field's selections before the field itself. */
+    /** The operation of the document by that name (or its only one) measured as the limits see it. */
     Measure measure(GraphQLSchema schema, Document document, String operationName, CoercedVariables variables) {
-        class Walk extends QueryVisitorStub {
-            int deepest;
-            int aliases;
-            /** The summed cost of each field's selections, by field; the root fields' under null. */
-            final Map<QueryVisitorFieldEnvironment, Integer> costOfChildren = new HashMap<>();
-
-            @Override
-            public void visitField(QueryVisitorFieldEnvironment field) {
-                deepest = Math.max(deepest, depth(field));
-                if (field.getField().getAlias() != null) {
-                    aliases++;
-                }
-                int cost = field.isTypeNameIntrospectionField() ? 0
-                        : complexity.calculate(environment(field), costOfChildren.getOrDefault(field, 0));
-                costOfChildren.merge(field.getParentEnvironment(), cost, Integer::sum);
-            }
-        }
-        Walk walk = new Walk();
-        QueryTraverser.newQueryTraverser()
-                .schema(schema)
-                .document(document)
-                .operationName(operationName)
-                .coercedVariables(variables)
-                .build()
-                .visitPostOrder(walk);
-        return new Measure(walk.deepest, walk.costOfChildren.getOrDefault(null, 0), walk.aliases);
-    }
-
-    private static int depth(QueryVisitorFieldEnvironment field) {
-        int depth = 0;
-        for (QueryVisitorFieldEnvironment f = field; f != null; f = f.getParentEnvironment()) {
-            depth++;
-        }
-        return depth;
-    }
-
-    /** The field as the complexity calculator sees it, with its parents (for a connection's page size). */
-    private static FieldComplexityEnvironment environment(QueryVisitorFieldEnvironment field) {
-        return new FieldComplexityEnvironment(field.getField(), field.getFieldDefinition(), field.getFieldsContainer(),
-                                              field.getArguments(), field.getParentEnvironment() == null ? null
-                                                      : environment(field.getParentEnvironment()));
+        NodeUtil.GetOperationResult operation = NodeUtil.getOperation(document, operationName);
+        return ExpandedOperation.measure(schema, operation.operationDefinition, operation.fragmentsByName, variables,
+                                         GraphQLContext.getDefault(), Locale.getDefault(), complexity,
+                                         limits.maxComplexity());
     }
 }

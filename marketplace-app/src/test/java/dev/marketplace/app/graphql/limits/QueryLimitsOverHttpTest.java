@@ -1,9 +1,13 @@
 package dev.marketplace.app.graphql.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -39,6 +43,14 @@ class QueryLimitsOverHttpTest {
         }
 
         assertRefused(query.append(" }").toString(), "TOO_MANY_ALIASES", "uses 31 aliases; the limit is 30");
+    }
+
+    /** Before the walk expanded fragments (and stopped), these passed the limits and then took the heap. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.marketplace.app.graphql.limits.FragmentExplosions#explosions")
+    void aFragmentExplosionIsRefusedAsTooComplexBeforeAnythingExpandsIt(String name, String document) {
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertRefused(document, "QUERY_TOO_COMPLEX",
+                "fields once its fragments are expanded; the limit is 3000"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.marketplace.app.graphql.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import graphql.ErrorType;
 import graphql.ExecutionResult;
@@ -10,8 +11,20 @@ import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.CoercedVariables;
 import graphql.introspection.IntrospectionQueryBuilder;
+import graphql.language.AstPrinter;
+import graphql.language.Definition;
 import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.parser.Parser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -136,12 +149,16 @@ class QueryLimitsTest {
                         IntrospectionQueryBuilder.Options.defaultOptions().typeRefFragmentDepth(9))));
     }
 
-    /** The one walk measures what graphql-java's own depth and complexity walks measure, and counts the aliases. */
+    /**
+     * The one walk measures what graphql-java's own depth and complexity walks measure, and counts the aliases, on
+     * the document with its fragments written out where they are used: graphql-java's walks visit a fragment once
+     * however often it is used.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
-    void theOneWalkMeasuresWhatGraphqlJavasWalksMeasure(String name, String text) {
-        Document document = Parser.parse(text);
-        QueryTraverser traverser = QueryTraverser.newQueryTraverser().schema(graphQl.schema).document(document)
+    void theOneWalkMeasuresWhatGraphqlJavasWalksMeasureOfTheExpandedOperation(String name, String text) {
+        Document expanded = Parser.parse(AstPrinter.printAst(withFragmentsWrittenOut(Parser.parse(text))));
+        QueryTraverser traverser = QueryTraverser.newQueryTraverser().schema(graphQl.schema).document(expanded)
                 .coercedVariables(CoercedVariables.emptyVariables()).build();
         int depth = traverser.reducePreOrder((field, deepest) -> {
             int length = 0;
@@ -152,15 +169,68 @@ class QueryLimitsTest {
         }, 0);
         int aliases = traverser.reducePreOrder((field, count) -> field.getField().getAlias() == null ? count
                 : count + 1, 0);
-        int complexity = QueryComplexityCalculator.newCalculator().schema(graphQl.schema).document(document)
+        int complexity = QueryComplexityCalculator.newCalculator().schema(graphQl.schema).document(expanded)
                 .fieldComplexityCalculator(new PageAwareComplexity(graphQl.limits.maxComplexity()))
                 .variables(CoercedVariables.emptyVariables()).build().calculate();
 
-        QueryLimitsInstrumentation.Measure measure = new QueryLimitsInstrumentation(graphQl.limits)
-                .measure(graphQl.schema, document, null, CoercedVariables.emptyVariables());
+        ExpandedOperation.Measure measure = new QueryLimitsInstrumentation(graphQl.limits)
+                .measure(graphQl.schema, Parser.parse(text), null, CoercedVariables.emptyVariables());
 
-        assertThat(measure).isEqualTo(new QueryLimitsInstrumentation.Measure(depth, complexity, aliases));
+        assertThat(measure).isEqualTo(new ExpandedOperation.Measure(depth, complexity, aliases, false));
         assertThat(measure.complexity()).isPositive();
+    }
+
+    @Test
+    void aFragmentUsedTwiceCountsTwice() {
+        String once = "{ catalogue(first: 5) { edges { node { id name } } } }";
+        String twice = """
+                { a: catalogue(first: 5) { ...page } b: catalogue(first: 5) { ...page } }
+                fragment page on MiniProgramConnection { edges { node { id name } } }""";
+        QueryLimitsInstrumentation limits = new QueryLimitsInstrumentation(graphQl.limits);
+
+        int single = limits.measure(graphQl.schema, Parser.parse(once), null, CoercedVariables.emptyVariables())
+                           .complexity();
+
+        assertThat(limits.measure(graphQl.schema, Parser.parse(twice), null, CoercedVariables.emptyVariables()))
+                .isEqualTo(new ExpandedOperation.Measure(4, 2 * single, 2, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.marketplace.app.graphql.limits.FragmentExplosions#explosions")
+    void fragmentExplosionsAreRefusedAsTooComplexBeforeAnythingExpandsThem(String name, String document) {
+        ExecutionResult result = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> graphQl.execute(document));
+
+        assertRefused(result, LimitExceeded.TOO_COMPLEX, graphQl.limits.maxComplexity());
+        assertThat(result.getErrors().get(0).getMessage()).contains("once its fragments are expanded");
+    }
+
+    /** The document with every use of a fragment replaced by an inline fragment holding the fragment's fields. */
+    private static Document withFragmentsWrittenOut(Document document) {
+        Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class).stream()
+                .collect(Collectors.toMap(FragmentDefinition::getName, f -> f));
+        return Document.newDocument().definitions(document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .map(o -> (Definition) o.transform(b -> b.selectionSet(writtenOut(o.getSelectionSet(), fragments))))
+                .toList()).build();
+    }
+
+    private static SelectionSet writtenOut(SelectionSet set, Map<String, FragmentDefinition> fragments) {
+        if (set == null) {
+            return null;
+        }
+        List<Selection> selections = new ArrayList<>();
+        for (Selection<?> selection : set.getSelections()) {
+            if (selection instanceof FragmentSpread spread) {
+                FragmentDefinition fragment = fragments.get(spread.getName());
+                selections.add(InlineFragment.newInlineFragment().typeCondition(fragment.getTypeCondition())
+                        .directives(spread.getDirectives())
+                        .selectionSet(writtenOut(fragment.getSelectionSet(), fragments)).build());
+            } else if (selection instanceof InlineFragment inline) {
+                selections.add(inline.transform(b -> b.selectionSet(writtenOut(inline.getSelectionSet(), fragments))));
+            } else if (selection instanceof Field field) {
+                selections.add(field.transform(b -> b.selectionSet(writtenOut(field.getSelectionSet(), fragments))));
+            }
+        }
+        return SelectionSet.newSelectionSet(selections).build();
     }
 
     private static void assertRefused(ExecutionResult result, String code, int limit) {

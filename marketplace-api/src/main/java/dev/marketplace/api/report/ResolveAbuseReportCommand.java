@@ -1,0 +1,7 @@
+package dev.marketplace.api.report;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record ResolveAbuseReportCommand(@TargetAggregateIdentifier String reportId, ReportAction action,
+                                        String comment) {
+}

@@ -1,0 +1,5 @@
+package dev.marketplace.app.webhooks;
+
+/** The answer to createWebhook: the only time the signing secret is shown. */
+record CreatedWebhook(String secret, Webhook webhook) {
+}

@@ -1,5 +1,0 @@
-package dev.marketplace.query.catalogue;
-
-/** One page of a catalogue search; {@code after} is the cursor of the last hit of the previous page. */
-public record CatalogueRequest(String text, CatalogueFilter filter, CatalogueSort sort, int first, String after) {
-}

@@ -1,8 +1,0 @@
-package dev.marketplace.query.catalogue;
-
-public enum CatalogueSort {
-    RELEVANCE,
-    INSTALLS,
-    RATING,
-    NEWEST
-}

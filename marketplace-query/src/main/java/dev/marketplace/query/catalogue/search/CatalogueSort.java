@@ -1,0 +1,8 @@
+package dev.marketplace.query.catalogue.search;
+
+public enum CatalogueSort {
+    RELEVANCE,
+    INSTALLS,
+    RATING,
+    NEWEST
+}

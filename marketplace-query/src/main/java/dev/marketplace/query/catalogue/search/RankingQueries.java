@@ -1,0 +1,22 @@
+package dev.marketplace.query.catalogue.search;
+
+import dev.marketplace.query.shared.Viewer;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The relevance weights in force, for the admin page that changes and backtests them. */
+@Controller
+class RankingQueries {
+
+    private final RankingWeightsInForce inForce;
+
+    RankingQueries(RankingWeightsInForce inForce) {
+        this.inForce = inForce;
+    }
+
+    @QueryMapping
+    RankingWeights rankingWeights() {
+        Viewer.admin();
+        return inForce.get();
+    }
+}

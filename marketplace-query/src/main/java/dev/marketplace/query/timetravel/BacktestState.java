@@ -1,0 +1,6 @@
+package dev.marketplace.query.timetravel;
+
+/** Where a ranking backtest is. */
+public enum BacktestState {
+    RUNNING, DONE, FAILED
+}
