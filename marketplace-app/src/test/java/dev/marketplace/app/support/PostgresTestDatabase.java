@@ -33,6 +33,9 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "spring.datasource.url=" + SERVER + name,
                 "spring.datasource.username=" + USER,
                 "spring.datasource.password=",
+                // A cached context waiting for its next test class gives its idle connections back within 10 s.
+                "spring.datasource.hikari.minimum-idle=1",
+                "spring.datasource.hikari.idle-timeout=10000",
                 "marketplace.catalogue.index-prefix=" + name.replace('_', '-') + "-");
     }
 
