@@ -106,7 +106,7 @@ class PortalListingsTest extends BrowserTest {
         browser.signIn(DEVELOPER, "DEVELOPER");
         browser.choose("#language", "zh");
         browser.open("#/developer/program/" + noodleBar);
-        browser.awaitText("#history", "向全部用户发布了 1.0.0");
+        browser.awaitText("#history", "向全部用户发布了版本 1.0.0");
         assertThat(browser.find("#listing-form [name=name]").getAttribute("value"))
                 .as("the form edits the listing as written").isEqualTo("Harbour Noodle Bar");
         assertThat(browser.find("#listing-form [name=translationName]").getAttribute("value")).isEqualTo("海港面馆");
