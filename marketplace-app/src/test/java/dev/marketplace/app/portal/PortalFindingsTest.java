@@ -78,15 +78,15 @@ class PortalFindingsTest extends BrowserTest {
         browser.signOut();
         browser.signIn("fresh-user", "USER");
         browser.awaitAfter(() -> browser.open("#/program/" + live), d -> d.findElement(By.id("install")));
-        assertThat(browser.text("main p.meta")).contains("0 installs", "Not rated yet");
+        assertThat(browser.text("#program-meta")).contains("0 installs", "Not rated yet");
         browser.script("window.stillTheSamePage = true");
         browser.click("#install");
-        browser.awaitText("main p.meta", "1 install");
+        browser.awaitText("#program-meta", "1 install");
         browser.click("#stars-5");
         browser.click("#rate-form button[type=submit]");
         browser.awaitText("#rate-form .form-status", "Thank you");
-        browser.await(d -> !d.findElement(By.cssSelector("main p.meta")).getText().contains("Not rated yet"));
-        assertThat(browser.find("main p.meta .stars").getAttribute("aria-label"))
+        browser.await(d -> !d.findElement(By.cssSelector("#program-meta")).getText().contains("Not rated yet"));
+        assertThat(browser.find("#program-meta .stars").getAttribute("aria-label"))
                 .isEqualTo("Rated 5.0 out of 5 by 1 user");
         assertThat(browser.text(".histogram")).contains("5 of 5 stars: 1");
         browser.screenshot("program-after-rating");
@@ -252,14 +252,14 @@ class PortalFindingsTest extends BrowserTest {
         String program = marketplace.publish("dev-plural", "Singular Plural Pier");
         marketplace.rate("only-rater", program, 4, null);
         browser.awaitAfter(() -> browser.open("#/program/" + program), d -> {
-            String meta = d.findElement(By.cssSelector("main p.meta")).getText();
+            String meta = d.findElement(By.cssSelector("#program-meta")).getText();
             return meta.contains("1 install") && !meta.contains("Not rated yet");
         });
-        assertThat(browser.text("main p.meta")).doesNotContain("1 installs");
-        assertThat(browser.find("main p.meta .stars").getAttribute("aria-label"))
+        assertThat(browser.text("#program-meta")).doesNotContain("1 installs");
+        assertThat(browser.find("#program-meta .stars").getAttribute("aria-label"))
                 .isEqualTo("Rated 4.0 out of 5 by 1 user");
         browser.choose("#language", "zh");
-        browser.awaitText("main p.meta", "1 次安装");
+        browser.awaitText("#program-meta", "1 次安装");
     }
 
     /** 12. "Sign in to install and rate" is a link, and signing in comes back to the program. */
