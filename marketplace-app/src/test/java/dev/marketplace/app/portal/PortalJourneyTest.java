@@ -2,6 +2,7 @@ package dev.marketplace.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The whole life of a mini-program through the portal in a real browser, three people in three windows: a developer
@@ -23,6 +25,9 @@ import org.openqa.selenium.WebElement;
 class PortalJourneyTest extends BrowserTest {
 
     static final String NAME = "渡轮购票 Harbour Ferry Tickets";
+
+    @Autowired
+    Marketplace marketplace;
 
     @Test
     void aProgramGoesFromSubmissionToARepliedRating() {
@@ -66,6 +71,9 @@ class PortalJourneyTest extends BrowserTest {
         browser.awaitText("#versions tr[data-version='1.0.1']", "In review");
 
         browser.switchTo(reviewer);
+        // Approval waits for the package checks, which run on their own after the submission; the review page shows
+        // where they stood when it was opened.
+        assertThat(marketplace.awaitChecks("rita-reviewer", programId + "/1.0.1")).isNotEqualTo("FAILED");
         openReview(NAME + " 1.0.1");
         assertThat(browser.text("#changes")).contains("Compared with version 1.0.0");
         assertThat(browser.text("[data-diff=permission-removed]")).isEqualTo("Location");
