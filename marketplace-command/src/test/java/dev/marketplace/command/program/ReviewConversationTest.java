@@ -73,6 +73,7 @@ class ReviewConversationTest {
                .andGiven(registered())
                .andGivenCommands(sentBy(OWNER, submit("1.0.0")), sentBy(REVIEWER, ask(QUESTION)))
                .whenTimeElapses(SLA.multipliedBy(3))
+               .expectSuccessfulHandlerExecution()
                .expectNoEvents();
     }
 
