@@ -1,7 +1,5 @@
 package dev.marketplace.query.history;
 
-import dev.marketplace.api.rules.RuleCode;
-import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.query.shared.CursorSeal;
 import java.time.Instant;
 
@@ -20,7 +18,7 @@ record AuditCursor(Instant at, String eventId) {
         String payload = seal.open(purpose(actor), cursor);
         int space = payload.indexOf(' ');
         if (space < 0) {
-            throw new RuleViolation(RuleCode.INVALID_CURSOR, "after", "after: is not a cursor returned by this query");
+            throw CursorSeal.notACursor();
         }
         return new AuditCursor(Instant.parse(payload.substring(0, space)), payload.substring(space + 1));
     }

@@ -2,7 +2,6 @@ package dev.marketplace.query.ratings;
 
 
 import dev.marketplace.api.rating.RatingView;
-import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.query.ratings.RatingConnection.RatingEdge;
 import dev.marketplace.query.shared.CursorSeal;
@@ -45,7 +44,7 @@ public record RatingCursor(int stars, Instant updatedAt, String ratingId) {
             return new RatingCursor(Integer.parseInt(parts[0]), Instant.parse(parts[1]), parts[2]);
         } catch (RuntimeException sealedElsewhere) {
             // Sealed by this server in an earlier shape: refused like any cursor it did not give for this list.
-            throw new RuleViolation(RuleCode.INVALID_CURSOR, "after", "after: is not a cursor returned by this query");
+            throw CursorSeal.notACursor();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.marketplace.query.reports;
 
 import dev.marketplace.api.report.AbuseReportView;
 import dev.marketplace.api.report.ReportStatus;
-import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.Role;
@@ -57,7 +56,7 @@ class AbuseReportQueries {
         try {
             return Integer.parseInt(payload);
         } catch (NumberFormatException e) {
-            throw new RuleViolation(RuleCode.INVALID_CURSOR, "after", "after: not a cursor of this list");
+            throw CursorSeal.notACursor();
         }
     }
 }

@@ -55,7 +55,15 @@ public class CursorSeal {
                 // refused below, like every cursor whose signature does not hold
             }
         }
-        throw new RuleViolation(RuleCode.INVALID_CURSOR, "after", "after: is not a cursor returned by this query");
+        throw notACursor();
+    }
+
+    /**
+     * The refusal of a cursor this query did not give: its signature fails, or (sealed here in another shape) its
+     * payload does not read as the query's position.
+     */
+    public static RuleViolation notACursor() {
+        return new RuleViolation(RuleCode.INVALID_CURSOR, "after", "after: is not a cursor returned by this query");
     }
 
     private static byte[] mac(SecretKeySpec key, String purpose, byte[] payload) {
