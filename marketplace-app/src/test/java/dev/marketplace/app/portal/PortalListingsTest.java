@@ -122,7 +122,9 @@ class PortalListingsTest extends BrowserTest {
             WebElement icon = browser.awaitAfter(() -> search("Harbour Photo Walks"), d -> d.findElement(
                     By.cssSelector("li.card[data-program-id='" + photoWalks + "'] img.icon")));
             assertThat(icon.getAttribute("src")).contains("/media/");
-            browser.await(d -> loaded(icon));
+            // Found again on each try: the results may be drawn anew (the search answering) while the icon loads.
+            browser.await(d -> loaded(d.findElement(
+                    By.cssSelector("li.card[data-program-id='" + photoWalks + "'] img.icon"))));
             browser.open("#/program/" + photoWalks);
             List<WebElement> shots = browser.await(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector("#screenshots img"));
