@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -358,8 +359,24 @@ class ScaleTest {
         assertThat(claimsByOwner()).as("claims of the stopped node").doesNotContainKey("node-b");
         assertThat(db.queryForObject("select count(*) from cluster_node where node_id = 'node-b'", Integer.class))
                 .as("heartbeat row of the stopped node").isZero();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(claimsByOwner()).isEqualTo(Map.of("node-a", SEGMENTS)));
+        long stopped = System.nanoTime();
+        try {
+            // Six token-claim intervals of 2 s and a release period of 10 s fit several times over.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(claimsByOwner()).isEqualTo(Map.of("node-a", SEGMENTS)));
+        } catch (ConditionTimeoutException notTaken) {
+            throw new AssertionError(notTaken.getMessage() + "\ntoken_entry of " + CATALOGUE + ": " + tokenRows()
+                                     + "\nnode-a's log about it:\n" + String.join("\n", a.logLines(
+                                             line -> line.contains("catalogue") || line.contains(" WARN ")
+                                                     || line.contains(" ERROR "), 40)), notTaken);
+        }
+        System.out.printf("scale: node-a held all %d segments %d ms after node-b stopped%n", SEGMENTS,
+                          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped));
+    }
+
+    private List<Map<String, Object>> tokenRows() {
+        return db.queryForList("select segment, owner_id, timestamp from token_entry where processor_name = ?"
+                               + " order by segment", CATALOGUE);
     }
 
     /** Bytes per stored event (table, indexes and TOAST) and per catalogue document (primary store), for SCALING.md. */

@@ -5,15 +5,20 @@ import static org.awaitility.Awaitility.await;
 import dev.marketplace.app.MarketplaceApplication;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -107,6 +112,16 @@ public final class MarketplaceNode {
     /** SIGKILL: nothing of the node runs any more, its claims stay until they time out. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The last {@code most} lines of this node's log that {@code wanted} keeps, for a failure's message. */
+    public List<String> logLines(Predicate<String> wanted, int most) {
+        try (Stream<String> lines = Files.lines(Path.of("target", id + ".log"))) {
+            List<String> kept = lines.filter(wanted).toList();
+            return kept.subList(Math.max(0, kept.size() - most), kept.size());
+        } catch (IOException | UncheckedIOException unreadable) {
+            return List.of("(target/" + id + ".log unreadable: " + unreadable + ")");
+        }
     }
 
     private static int freePort() throws IOException {
