@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * since fields such as term vectors cannot be added to an existing index.
  */
 @Component
-public class CatalogueIndex {
+public class CatalogueIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueIndex.class);
     private static final String MAPPINGS = "/elasticsearch/catalogue-index.json";
@@ -37,11 +37,13 @@ public class CatalogueIndex {
     private final ElasticsearchClient client;
     private final CatalogueProperties properties;
     private final Clock clock;
+    private final WriteRefresh writeRefresh;
 
     public CatalogueIndex(ElasticsearchClient client, CatalogueProperties properties) {
         this.client = client;
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        this.writeRefresh = new WriteRefresh(this::refresh, properties.writeRefreshGap());
     }
 
     public String alias() {
@@ -138,6 +140,19 @@ public class CatalogueIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch could not be reached to recreate the catalogue index", e);
         }
+    }
+
+    /**
+     * The live projection wrote through {@link #alias()}: makes it searchable within the write-refresh gap and one
+     * refresh, without waiting for the refresh ({@link WriteRefresh}).
+     */
+    public void written() {
+        writeRefresh.written();
+    }
+
+    @Override
+    public void close() {
+        writeRefresh.close();
     }
 
     /** Makes recent writes visible to search now rather than at the next periodic refresh. */

@@ -59,6 +59,8 @@ class CatalogueProjection {
     private final String group;
     /** The alias writes go to: the live index's, or a rebuild's building index's. */
     private final String writeAlias;
+    /** Told after each write: the live index is refreshed soon after, a rebuild's index is left alone. */
+    private final Runnable written;
 
     @Autowired
     CatalogueProjection(ElasticsearchClient client, CatalogueIndex index, PopularityStore popularity,
@@ -76,6 +78,7 @@ class CatalogueProjection {
         this.processing = processing;
         this.group = group;
         this.writeAlias = writeAlias;
+        this.written = writeAlias.equals(index.alias()) ? index::written : () -> { };
     }
 
     /** The documents of a batch that Elasticsearch refused: their events go to the catalogue's dead letters. */
@@ -249,7 +252,7 @@ class CatalogueProjection {
 
     /** The program's document as this batch sees it (or as stored, outside a batch); null when there is none. */
     private CatalogueWrites.Pending current(String programId) {
-        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, writeAlias, this::park);
+        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, writeAlias, this::park, written);
         return batch != null ? batch.document(programId) : CatalogueWrites.stored(client, writeAlias, programId);
     }
 
@@ -258,11 +261,12 @@ class CatalogueProjection {
      * one the document was read at.
      */
     private void write(CatalogueDocument document, long readAt) {
-        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, writeAlias, this::park);
+        CatalogueWrites batch = CatalogueWrites.ofCurrentBatch(client, writeAlias, this::park, written);
         if (batch != null) {
             batch.put(document, readAt);
         } else {
-            CatalogueWrites.writeOrFail(client, writeAlias, List.of(new CatalogueWrites.Pending(document, readAt)));
+            CatalogueWrites.writeOrFail(client, writeAlias, List.of(new CatalogueWrites.Pending(document, readAt)),
+                                        written);
         }
     }
 }

@@ -65,30 +65,34 @@ final class CatalogueWrites {
     private final ElasticsearchClient client;
     private final String alias;
     private final Parking parking;
+    /** Told after each bulk write, so what it wrote becomes searchable soon. */
+    private final Runnable written;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     /** The events of this batch behind each pending document, to park if Elasticsearch refuses it. */
     private final Map<String, List<EventMessage<?>>> sources = new HashMap<>();
     /** Documents as stored before the batch, read in one request; a missing entry was not asked for. */
     private final Map<String, Optional<Pending>> stored = new HashMap<>();
 
-    private CatalogueWrites(ElasticsearchClient client, String alias, Parking parking) {
+    private CatalogueWrites(ElasticsearchClient client, String alias, Parking parking, Runnable written) {
         this.client = client;
         this.alias = alias;
         this.parking = parking;
+        this.written = written;
     }
 
     /**
      * The writes of the current unit of work, created (and set to be flushed before it commits) on first use; null
      * outside a unit of work, where each write goes to Elasticsearch at once.
      */
-    static CatalogueWrites ofCurrentBatch(ElasticsearchClient client, String alias, Parking parking) {
+    static CatalogueWrites ofCurrentBatch(ElasticsearchClient client, String alias, Parking parking,
+                                          Runnable written) {
         if (!CurrentUnitOfWork.isStarted()
             || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
             // Outside the processor's batches (a dead letter being retried) each write is made, or fails, at once.
             return null;
         }
         return batch.getOrComputeResource(RESOURCE, key -> {
-            CatalogueWrites writes = new CatalogueWrites(client, alias, parking);
+            CatalogueWrites writes = new CatalogueWrites(client, alias, parking, written);
             writes.prefetch(batch.getMessages());
             batch.onPrepareCommit(u -> writes.flush());
             return writes;
@@ -153,11 +157,14 @@ final class CatalogueWrites {
         pending.clear();
         write(client, alias, documents).forEach((programId, cause) ->
                 parking.park(programId, sources.getOrDefault(programId, List.of()), cause));
+        written.run();
     }
 
     /** Writes and throws if Elasticsearch refuses any document: for single writes outside a batch. */
-    static void writeOrFail(ElasticsearchClient client, String alias, List<Pending> documents) {
-        write(client, alias, documents).values().stream().findFirst().ifPresent(cause -> {
+    static void writeOrFail(ElasticsearchClient client, String alias, List<Pending> documents, Runnable written) {
+        Map<String, RuntimeException> refused = write(client, alias, documents);
+        written.run();
+        refused.values().stream().findFirst().ifPresent(cause -> {
             throw cause;
         });
     }

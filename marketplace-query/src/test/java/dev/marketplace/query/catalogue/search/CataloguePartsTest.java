@@ -30,7 +30,7 @@ class CataloguePartsTest {
     private final OpenSearchLimits limits = new OpenSearchLimits(Duration.ofMinutes(1), 5, 500);
     private final CatalogueSearch search = new CatalogueSearch(
             client, new CatalogueQueryBuilder(() -> new RankingWeights(0.15, 0.1, 100, 10)),
-            new CatalogueIndex(client, new CatalogueProperties("test-", 1, 1, "1s")),
+            new CatalogueIndex(client, new CatalogueProperties("test-", 1, 1, "1s", Duration.ZERO)),
             new CursorSeal(new CursorKeys("unit-test-cursor-key-0123456789abcdef", List.of())),
             new OpenSearches(limits), limits);
 
