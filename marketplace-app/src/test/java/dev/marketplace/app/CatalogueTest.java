@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.io.IOException;
@@ -27,14 +28,12 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * test classes share one application, database and index.
  */
 @MarketplaceIntegrationTest
-class CatalogueTest {
+class CatalogueTest extends MarketplaceClientTest {
 
     @Autowired
     CatalogueReplays replays;
     @Autowired
     ElasticsearchClient elasticsearch;
-    @Autowired
-    Marketplace marketplace;
     String tag = Marketplace.uniqueTag("t");
 
     @Test

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reviewer's question and the developer's answer over GraphQL: the status moves, the thread is part of the version
  * for the developer and reviewers only, and both messages are in the program's history.
  */
 @MarketplaceIntegrationTest
-class ReviewConversationFlowTest {
-
-    @Autowired
-    Marketplace marketplace;
+class ReviewConversationFlowTest extends MarketplaceClientTest {
 
     @Test
     void aQuestionAndItsAnswerAreTheVersionsConversationAndItsHistory() {

@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
@@ -21,12 +21,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = "marketplace.programs.review-sla=6s")
-class ReviewQueueFilterTest {
+class ReviewQueueFilterTest extends MarketplaceClientTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void anEscalatedVersionComesBeforeAnOlderOneWhoseClockWasPaused() {
