@@ -54,9 +54,7 @@ class ReviewQueueFilterTest extends MarketplaceClientTest {
                                                                           List.of("ferry")));
         String foodVersion = marketplace.submit("dev-q2", food, "1.0.0");
         String travelVersion = marketplace.submit("dev-q2", travel, "1.0.0");
-        marketplace.as("rev-q2", Role.REVIEWER).documentName("authorization/claimReview")
-                   .variable("versionId", travelVersion).execute()
-                   .path("claimReview.review.reviewer").entity(String.class).isEqualTo("rev-q2");
+        marketplace.claim("rev-q2", travelVersion);
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             ids(Map.of("text", "Filter", "categories", List.of("FOOD_AND_DRINK"))).containsExactly(foodVersion);
@@ -140,9 +138,7 @@ class ReviewQueueFilterTest extends MarketplaceClientTest {
     }
 
     private void ask(String reviewer, String versionId) {
-        marketplace.as(reviewer, Role.REVIEWER).documentName("authorization/requestInformation")
-                   .variable("versionId", versionId).variable("text", "Why the camera?").execute()
-                   .path("requestInformation.status").entity(String.class).isEqualTo("INFORMATION_REQUESTED");
+        marketplace.requestInformation(reviewer, versionId, "Why the camera?");
     }
 
     private GraphQlTester.Response queue(Map<String, Object> filter) {

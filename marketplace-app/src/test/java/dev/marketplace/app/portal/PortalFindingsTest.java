@@ -292,8 +292,7 @@ class PortalFindingsTest extends BrowserTest {
                 .as("no second report").isEmpty();
         assertThat(browser.text("#ratings")).doesNotContain("Flags");
 
-        marketplace.as("reviewer-hidden", Role.REVIEWER).documentName("hideRating").variable("ratingId", rating)
-                   .execute().path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+        marketplace.hide("reviewer-hidden", rating);
         browser.signOut();
         browser.signIn("dev-hidden", "DEVELOPER");
         WebElement shown = browser.awaitAfter(() -> browser.open("#/program/" + program),
