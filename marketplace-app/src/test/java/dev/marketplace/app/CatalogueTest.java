@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.io.IOException;
@@ -27,14 +28,12 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * test classes share one application, database and index.
  */
 @MarketplaceIntegrationTest
-class CatalogueTest {
+class CatalogueTest extends MarketplaceClientTest {
 
     @Autowired
     CatalogueReplays replays;
     @Autowired
     ElasticsearchClient elasticsearch;
-    @Autowired
-    Marketplace marketplace;
     String tag = Marketplace.uniqueTag("t");
 
     @Test
@@ -47,8 +46,7 @@ class CatalogueTest {
         marketplace.rate("u1", id, 5, "Fast and simple");
         marketplace.rate("u2", id, 3, "Crashed once");
         String edited = marketplace.rate("u2", id, 4, "Fixed now");
-        marketplace.as("rev-k1", Role.REVIEWER).documentName("hideRating").variable("ratingId", edited).execute()
-                   .path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+        marketplace.hide("rev-k1", edited);
 
         eventually().untilAsserted(() -> expectPopularity(id));
         marketplace.as("rev-k1", Role.REVIEWER).documentName("programRatings").variable("id", id).execute()

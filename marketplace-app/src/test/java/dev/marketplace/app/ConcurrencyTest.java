@@ -3,7 +3,7 @@ package dev.marketplace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * conflict retries must leave a consistent state in which nothing is lost and nothing is counted twice.
  */
 @MarketplaceIntegrationTest
-class ConcurrencyTest {
+class ConcurrencyTest extends MarketplaceClientTest {
 
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Marketplace marketplace;
     ExecutorService pool;
 
     @BeforeEach

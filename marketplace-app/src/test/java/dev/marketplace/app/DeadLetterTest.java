@@ -9,7 +9,7 @@ import dev.marketplace.api.program.Permission;
 import dev.marketplace.api.program.PrivacyDataUse;
 import dev.marketplace.api.program.VersionSubmittedEvent;
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +24,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** An event the catalogue cannot handle is parked; the processor carries on; an admin sees it and retries it. */
 @MarketplaceIntegrationTest
-class DeadLetterTest {
+class DeadLetterTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     EventGateway events;
 

@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /** The reviewers' queue of flagged ratings across programs, and whether the viewer has a program installed. */
 @MarketplaceIntegrationTest
-class ModerationQueriesTest {
-
-    @Autowired
-    Marketplace marketplace;
-
+class ModerationQueriesTest extends MarketplaceClientTest {
 
     @Test
     void flaggedRatingsOfEveryProgramQueueUpLongestUnchangedFirstHiddenOnesIncluded() {
@@ -32,8 +27,7 @@ class ModerationQueriesTest {
         flag("m-u4", spam);
         flag("m-u5", rude);
         flag("m-u6", rude);
-        marketplace.as("rev-m1", Role.REVIEWER).documentName("hideRating").variable("ratingId", rude).execute()
-                   .path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+        marketplace.hide("rev-m1", rude);
 
         eventually().untilAsserted(() -> {
             List<GraphQlTester.Response> pages = allPages("rev-m1");

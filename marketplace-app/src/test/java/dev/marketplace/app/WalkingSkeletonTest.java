@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,12 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** One mutation all the way to a search hit: GraphQL, Axon on PostgreSQL, the projection, Elasticsearch. */
 @MarketplaceIntegrationTest
-class WalkingSkeletonTest {
+class WalkingSkeletonTest extends MarketplaceClientTest {
 
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Marketplace marketplace;
 
 
     @Test

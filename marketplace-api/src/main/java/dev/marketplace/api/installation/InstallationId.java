@@ -1,5 +1,7 @@
 package dev.marketplace.api.installation;
 
+import dev.marketplace.api.shared.PerUserIdForm;
+
 /**
  * Identifies one user's installation of one mini-program. Installations share the event store with programs and
  * ratings, so the id carries its own prefix and can never equal a program id (program ids hold no colon) or a
@@ -7,16 +9,13 @@ package dev.marketplace.api.installation;
  */
 public record InstallationId(String programId, String userId) {
 
-    private static final String PREFIX = "install:";
+    public static final PerUserIdForm FORM = new PerUserIdForm("install:", "an installation id");
 
     public InstallationId {
-        if (programId == null || programId.isBlank() || programId.indexOf(':') >= 0
-                || userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("an installation id needs a program id (without ':') and a user id");
-        }
+        FORM.check(programId, userId);
     }
 
     public String value() {
-        return PREFIX + programId + ':' + userId;
+        return FORM.value(programId, userId);
     }
 }

@@ -1,5 +1,7 @@
 package dev.marketplace.api.rating;
 
+import dev.marketplace.api.shared.PerUserIdForm;
+
 /**
  * Identifies one user's rating of one mini-program; a user rates a program at most once, and rating again edits it.
  * Ratings share the event store with programs and installations, so the id carries its own prefix and can never
@@ -7,26 +9,18 @@ package dev.marketplace.api.rating;
  */
 public record RatingId(String programId, String userId) {
 
-    private static final String PREFIX = "rating:";
+    public static final PerUserIdForm FORM = new PerUserIdForm("rating:", "a rating id");
 
     public RatingId {
-        if (programId == null || programId.isBlank() || programId.indexOf(':') >= 0
-                || userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("a rating id needs a program id (without ':') and a user id");
-        }
+        FORM.check(programId, userId);
     }
 
     /** Parses an id made by {@link #value()}; the first colon after the prefix ends the program id. */
     public static RatingId parse(String value) {
-        int at = value == null || !value.startsWith(PREFIX) ? -1 : value.indexOf(':', PREFIX.length());
-        if (at < 0 || value.substring(PREFIX.length(), at).isBlank() || value.substring(at + 1).isBlank()) {
-            throw new IllegalArgumentException("'" + value
-                                               + "' is not a rating id (expected rating:<programId>:<userId>)");
-        }
-        return new RatingId(value.substring(PREFIX.length(), at), value.substring(at + 1));
+        return FORM.parse(value, RatingId::new);
     }
 
     public String value() {
-        return PREFIX + programId + ':' + userId;
+        return FORM.value(programId, userId);
     }
 }

@@ -21,18 +21,12 @@ import org.springframework.stereotype.Controller;
  * key. Someone else's key is answered as missing, so ids cannot be probed.
  */
 @Controller
-class ApiKeyController {
+record ApiKeyController(ApiKeys keys) {
 
     static final int NAME_MAX = 100;
     static final int MAX_ACTIVE_KEYS = 20;
 
-    private final ApiKeys keys;
-    private final Clock clock;
-
-    ApiKeyController(ApiKeys keys) {
-        this.keys = keys;
-        this.clock = Clock.systemUTC();
-    }
+    private static final Clock CLOCK = Clock.systemUTC();
 
     @MutationMapping
     CreatedApiKey createApiKey(@Argument CreateApiKeyInput input) {
@@ -46,7 +40,7 @@ class ApiKeyController {
         if (input.scopes() == null || input.scopes().isEmpty()) {
             throw RuleViolation.invalid("input.scopes", "name at least one of UPLOAD_PACKAGE, SUBMIT_VERSION, READ");
         }
-        Instant now = clock.instant();
+        Instant now = CLOCK.instant();
         if (input.expiresAt() != null && !input.expiresAt().isAfter(now)) {
             throw RuleViolation.invalid("input.expiresAt", "must be in the future");
         }

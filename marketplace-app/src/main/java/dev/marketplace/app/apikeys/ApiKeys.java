@@ -1,5 +1,6 @@
 package dev.marketplace.app.apikeys;
 
+import dev.marketplace.app.shared.EnumSetColumn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,14 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -59,7 +57,7 @@ public class ApiKeys {
         String key = id + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         jdbc.update("insert into api_key (id, owner_id, name, secret_hash, scopes, roles, created_at, expires_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, ownerId, name, hash(key), names(scopes),
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, ownerId, name, hash(key), EnumSetColumn.write(scopes),
                     String.join(",", roles), Timestamp.from(now), expiresAt == null ? null : Timestamp.from(expiresAt));
         return new CreatedApiKey(key, new ApiKey(id, ownerId, name, scopes, now, expiresAt, null, null));
     }
@@ -129,15 +127,9 @@ public class ApiKeys {
         }
     }
 
-    private static String names(Set<ApiKeyScope> scopes) {
-        return scopes.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
     private static ApiKey toKey(ResultSet rs, int row) throws SQLException {
-        Set<ApiKeyScope> scopes = EnumSet.noneOf(ApiKeyScope.class);
-        Arrays.stream(rs.getString("scopes").split(",")).filter(s -> !s.isBlank()).map(ApiKeyScope::valueOf)
-              .forEach(scopes::add);
-        return new ApiKey(rs.getString("id"), rs.getString("owner_id"), rs.getString("name"), scopes,
+        return new ApiKey(rs.getString("id"), rs.getString("owner_id"), rs.getString("name"),
+                          EnumSetColumn.read(ApiKeyScope.class, rs.getString("scopes")),
                           instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
                           instant(rs, "last_used_at"));
     }

@@ -27,20 +27,13 @@ import org.springframework.util.IdGenerator;
  * per reviewer.
  */
 @Controller
-class CannedResponses {
+record CannedResponses(JdbcTemplate jdbc, IdGenerator ids) {
 
     static final int TITLE_MAX = 100;
     static final int TEXT_MAX = 2000;
     static final int MAX_PER_REVIEWER = 200;
 
-    private final JdbcTemplate jdbc;
-    private final IdGenerator ids;
-    private final Clock clock = Clock.systemUTC();
-
-    CannedResponses(JdbcTemplate jdbc, IdGenerator ids) {
-        this.jdbc = jdbc;
-        this.ids = ids;
-    }
+    private static final Clock CLOCK = Clock.systemUTC();
 
     @QueryMapping
     List<CannedResponse> cannedResponses(@Argument RejectionReason reason) {
@@ -60,7 +53,7 @@ class CannedResponses {
         Actor reviewer = reviewer();
         String title = text("input.title", input.title(), TITLE_MAX);
         String text = text("input.text", input.text(), TEXT_MAX);
-        Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Timestamp now = Timestamp.from(CLOCK.instant().truncatedTo(ChronoUnit.MILLIS));
         String reason = input.reason() == null ? null : input.reason().name();
         if (input.id() != null) {
             own(reviewer, input.id());

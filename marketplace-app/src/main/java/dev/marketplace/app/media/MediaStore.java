@@ -22,17 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * image that can be found is whole; the same bytes are stored once. Served in chunk order, one chunk at a time.
  */
 @Component
-class MediaStore implements MediaLibrary {
+record MediaStore(JdbcTemplate jdbc, TransactionTemplate transactions) implements MediaLibrary {
 
     static final int CHUNK_BYTES = 256 * 1024;
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-
-    MediaStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
 
     void store(ImageCheck.Checked image, String uploader, Instant at) {
         try {

@@ -12,15 +12,9 @@ import org.springframework.stereotype.Component;
  * skeletons one edit apart ("Starbucks" and "Starbuck", "Ferry Tix" and "Ferry Tax").
  */
 @Component
-class ConfusableNames {
+record ConfusableNames(JdbcTemplate jdbc) {
 
     private static final int MAX_FINDINGS = 5;
-
-    private final JdbcTemplate jdbc;
-
-    ConfusableNames(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<CheckFinding> near(String programId) {
         List<String> own = jdbc.queryForList("select name_key from program_name where program_id = ?", String.class,

@@ -21,15 +21,7 @@ import org.springframework.stereotype.Controller;
  * store into temporary files, never whole into memory.
  */
 @Controller
-class PackageChangesFields {
-
-    private final PackageStore store;
-    private final CatalogueReader reader;
-
-    PackageChangesFields(PackageStore store, CatalogueReader reader) {
-        this.store = store;
-        this.reader = reader;
-    }
+record PackageChangesFields(PackageStore store, CatalogueReader reader) {
 
     record PackageChanges(VersionView comparedTo, List<PackageDiff.FileChange> files) {
     }

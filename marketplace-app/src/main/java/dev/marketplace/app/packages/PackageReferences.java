@@ -15,15 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PackageReferences.PROCESSING_GROUP)
-class PackageReferences {
+record PackageReferences(JdbcTemplate jdbc) {
 
     static final String PROCESSING_GROUP = "package-references";
-
-    private final JdbcTemplate jdbc;
-
-    PackageReferences(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(VersionSubmittedEvent event) {

@@ -28,17 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * however many developers upload them; each upload is remembered, as only an uploader may name the package.
  */
 @Component
-public class PackageStore implements UploadedPackages {
+public record PackageStore(JdbcTemplate jdbc, TransactionTemplate transactions) implements UploadedPackages {
 
     static final int CHUNK_BYTES = 256 * 1024;
-
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-
-    PackageStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
 
     /** A stored package's size and whether it is public (a released or superseded version names it). */
     public record StoredPackage(String digest, long size, boolean published) {

@@ -23,19 +23,11 @@ import reactor.core.publisher.Mono;
  * RATE_LIMITED error instead of running; after {@value #REFUSALS_BEFORE_CLOSE} refusals in a row the socket is
  * marked, and {@link RateLimitedWebSocketHandler} closes it with 4429.
  */
-public class WebSocketRateLimit implements WebGraphQlInterceptor {
+public record WebSocketRateLimit(RateLimits limits, RateLimitBuckets buckets) implements WebGraphQlInterceptor {
 
     static final int REFUSALS_BEFORE_CLOSE = 3;
     static final String REFUSALS = WebSocketRateLimit.class.getName() + ".refusals";
     static final String CLOSE = WebSocketRateLimit.class.getName() + ".close";
-
-    private final RateLimits limits;
-    private final RateLimitBuckets buckets;
-
-    WebSocketRateLimit(RateLimits limits, RateLimitBuckets buckets) {
-        this.limits = limits;
-        this.buckets = buckets;
-    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {

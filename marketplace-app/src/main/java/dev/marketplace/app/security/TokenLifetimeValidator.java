@@ -14,20 +14,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * expiry is at most {@code maxLifetime} away, so it is never usable for longer) and one whose {@code iat} lies in the
  * future (a short stated lifetime that would otherwise hide a far expiry).
  */
-final class TokenLifetimeValidator implements OAuth2TokenValidator<Jwt> {
+record TokenLifetimeValidator(Duration maxLifetime, Clock clock) implements OAuth2TokenValidator<Jwt> {
 
     /** The clock skew Spring's timestamp validator allows, allowed here too. */
     private static final Duration SKEW = Duration.ofSeconds(60);
     private static final OAuth2TokenValidatorResult REFUSED = OAuth2TokenValidatorResult.failure(
             new OAuth2Error("invalid_token", "no expiry, or a lifetime beyond the maximum", null));
-
-    private final Duration maxLifetime;
-    private final Clock clock;
-
-    TokenLifetimeValidator(Duration maxLifetime, Clock clock) {
-        this.maxLifetime = maxLifetime;
-        this.clock = clock;
-    }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {

@@ -32,17 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(WebhookDeliveryProjection.PROCESSING_GROUP)
 @DisallowReplay
-class WebhookDeliveryProjection {
+record WebhookDeliveryProjection(Webhooks webhooks, ObjectMapper json) {
 
     static final String PROCESSING_GROUP = "webhooks";
-
-    private final Webhooks webhooks;
-    private final ObjectMapper json;
-
-    WebhookDeliveryProjection(Webhooks webhooks, ObjectMapper json) {
-        this.webhooks = webhooks;
-        this.json = json;
-    }
 
     @EventHandler
     void on(MiniProgramRegisteredEvent event) {

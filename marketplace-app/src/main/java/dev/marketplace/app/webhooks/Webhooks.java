@@ -1,14 +1,12 @@
 package dev.marketplace.app.webhooks;
 
+import dev.marketplace.app.shared.EnumSetColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,7 +23,7 @@ class Webhooks {
 
     void create(Webhook webhook, String secret) {
         jdbc.update("insert into webhook (id, owner_id, url, events, secret, created_at) values (?, ?, ?, ?, ?, ?)",
-                    webhook.id(), webhook.ownerId(), webhook.url(), names(webhook.events()), secret,
+                    webhook.id(), webhook.ownerId(), webhook.url(), EnumSetColumn.write(webhook.events()), secret,
                     Timestamp.from(webhook.createdAt()));
     }
 
@@ -107,15 +105,9 @@ class Webhooks {
                           Webhooks::toDelivery, webhookId, limit);
     }
 
-    private static String names(Set<WebhookEvent> events) {
-        return events.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
     private static Webhook toWebhook(ResultSet rs, int row) throws SQLException {
-        Set<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
-        Arrays.stream(rs.getString("events").split(",")).filter(e -> !e.isBlank()).map(WebhookEvent::valueOf)
-              .forEach(events::add);
-        return new Webhook(rs.getString("id"), rs.getString("owner_id"), rs.getString("url"), events,
+        return new Webhook(rs.getString("id"), rs.getString("owner_id"), rs.getString("url"),
+                           EnumSetColumn.read(WebhookEvent.class, rs.getString("events")),
                            rs.getTimestamp("created_at").toInstant());
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.graphql.limits.FragmentExplosions;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -24,15 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * works as for anyone else.
  */
 @MarketplaceIntegrationTest
-class AttacksLeaveNothingBehindTest {
+class AttacksLeaveNothingBehindTest extends MarketplaceClientTest {
 
     private static final List<String> TABLES = List.of("domain_event_entry", "program_name", "program_directory",
                                                       "installation", "rating_view", "catalogue_install");
 
     @Autowired
     HttpGraphQlTester graphQl;
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     JdbcTemplate jdbc;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.net.URI;
@@ -26,12 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stored as a hash, refused from the request after its revocation on.
  */
 @MarketplaceIntegrationTest
-class ApiKeyTest {
+class ApiKeyTest extends MarketplaceClientTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort

@@ -3,7 +3,7 @@ package dev.marketplace.app.authorization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
@@ -40,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = "marketplace.webhooks.allow-insecure-loopback=true")
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends MarketplaceClientTest {
 
     /**
      * "allowed", or the code that refuses the call. OWNER_REVIEWER is the owning developer's user holding REVIEWER
@@ -104,8 +104,6 @@ class AuthorizationMatrixTest {
 
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    Marketplace marketplace;
     private Preconditions given;
     private StoredEvents events;
     private Map<String, GuardedMutation> mutations;

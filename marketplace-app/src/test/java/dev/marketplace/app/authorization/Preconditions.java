@@ -58,17 +58,13 @@ final class Preconditions {
 
     Scene versionClaimedByAnotherReviewer() {
         Scene scene = versionInReview();
-        marketplace.as(MODERATOR, Role.REVIEWER).documentName("authorization/claimReview")
-                   .variable("versionId", scene.versionId()).execute()
-                   .path("claimReview.review.reviewer").entity(String.class).isEqualTo(MODERATOR);
+        marketplace.claim(MODERATOR, scene.versionId());
         return scene;
     }
 
     Scene informationRequested() {
         Scene scene = versionInReview();
-        marketplace.as(MODERATOR, Role.REVIEWER).documentName("authorization/requestInformation")
-                   .variable("versionId", scene.versionId()).variable("text", "Why the camera?").execute()
-                   .path("requestInformation.status").entity(String.class).isEqualTo("INFORMATION_REQUESTED");
+        marketplace.requestInformation(MODERATOR, scene.versionId(), "Why the camera?");
         return scene;
     }
 
@@ -164,9 +160,7 @@ final class Preconditions {
 
     Scene hiddenRating() {
         Scene scene = rating();
-        marketplace.as(MODERATOR, Role.REVIEWER).documentName("authorization/hideRating")
-                   .variable("ratingId", scene.ratingId()).execute()
-                   .path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+        marketplace.hide(MODERATOR, scene.ratingId());
         return scene;
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,7 +20,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -29,7 +29,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * nothing, so no precondition or event check is needed; the document is {@code authorization/<query>}.
  */
 @MarketplaceIntegrationTest
-class QueryAuthorizationMatrixTest {
+class QueryAuthorizationMatrixTest extends MarketplaceClientTest {
 
     private static final String MATRIX = """
             query             ANONYMOUS       USER          OWNER         OTHER_DEVELOPER REVIEWER      ADMIN   OWNER_REVIEWER
@@ -70,9 +70,6 @@ class QueryAuthorizationMatrixTest {
 
     /** Documents named otherwise than their query: a mutation of the same name has {@code authorization/<name>}. */
     private static final Map<String, String> DOCUMENTS = Map.of("rankingBacktest", "backtest");
-
-    @Autowired
-    Marketplace marketplace;
 
     /**
      * Statistics and launch are read on a live program of {@link Caller#OWNER}'s, published and installed once for

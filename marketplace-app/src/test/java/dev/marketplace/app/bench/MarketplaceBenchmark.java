@@ -577,14 +577,7 @@ class MarketplaceBenchmark {
             thread.start();
             probers.add(thread);
         }
-        for (Thread thread : probers) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        OpenLoad.joinAll(probers, "the freshness probes");
         problems.addAll(probeErrors);
         OpenLoad.Result background = load.join();
         if (background.errors() > 0) {

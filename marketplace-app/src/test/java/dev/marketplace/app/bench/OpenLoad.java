@@ -108,16 +108,21 @@ final class OpenLoad {
             thread.start();
             threads.add(thread);
         }
+        joinAll(threads, "the load");
+        double seconds = Math.max(duration.toNanos(), lastCompletion.get() - start) / 1e9;
+        return new Result(recorder.getIntervalHistogram(), completed.get(), errors.get(), seconds, rate,
+                          firstError.get());
+    }
+
+    /** Waits for every thread of {@code work} to end; an interrupt ends the wait with an exception naming it. */
+    static void joinAll(List<Thread> threads, String work) {
         for (Thread thread : threads) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the load ran", e);
+                throw new IllegalStateException("interrupted while " + work + " ran", e);
             }
         }
-        double seconds = Math.max(duration.toNanos(), lastCompletion.get() - start) / 1e9;
-        return new Result(recorder.getIntervalHistogram(), completed.get(), errors.get(), seconds, rate,
-                          firstError.get());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.time.Duration;
@@ -24,10 +25,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * a rename, decisions in the audit log, and all of it again after a replay.
  */
 @MarketplaceIntegrationTest
-class DeveloperProfileTest {
+class DeveloperProfileTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     CatalogueReplays replays;
     private String tag;

@@ -38,9 +38,7 @@ class LocalElasticsearchEnvironmentTest {
 
         postProcessor.postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.elasticsearch.uris")).isEqualTo("http://search.example:9200");
-        assertThat(environment.getPropertySources().contains(LocalElasticsearchEnvironment.PROPERTY_SOURCE_NAME)).isFalse();
-        assertThat(launches).isEmpty();
+        assertLeftAlone(environment, "spring.elasticsearch.uris", "http://search.example:9200");
     }
 
     @Test
@@ -50,9 +48,7 @@ class LocalElasticsearchEnvironmentTest {
 
         postProcessor.postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.elasticsearch.uris[0]")).isEqualTo("http://a.example:9200");
-        assertThat(environment.getPropertySources().contains(LocalElasticsearchEnvironment.PROPERTY_SOURCE_NAME)).isFalse();
-        assertThat(launches).isEmpty();
+        assertLeftAlone(environment, "spring.elasticsearch.uris[0]", "http://a.example:9200");
     }
 
     @Test
@@ -113,6 +109,13 @@ class LocalElasticsearchEnvironmentTest {
                 FailureHandler.handleMessage((message, failure) -> { })); // Boot's own ones need more arguments
 
         assertThat(loaded).hasAtLeastOneElementOfType(LocalElasticsearchEnvironment.class);
+    }
+
+    /** {@code property} still says {@code uri}, and no local node was started or put in front of it. */
+    private void assertLeftAlone(StandardEnvironment environment, String property, String uri) {
+        assertThat(environment.getProperty(property)).isEqualTo(uri);
+        assertThat(environment.getPropertySources().contains(LocalElasticsearchEnvironment.PROPERTY_SOURCE_NAME)).isFalse();
+        assertThat(launches).isEmpty();
     }
 
     private static StandardEnvironment environmentWith(Map<String, Object> properties) {

@@ -101,35 +101,21 @@ class ControllerSliceTest {
 
     @Test
     void aMalformedProgramIdIsRefusedNamingTheArgument() {
-        graphQl.documentName("suspendMiniProgram").variable("id", "not+a+program").variable("reason", "spam")
-               .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                   assertThat(error.getErrorType()).hasToString("BAD_REQUEST");
-                   assertThat(error.getExtensions()).containsEntry("code", "INVALID_INPUT")
-                                                    .containsEntry("field", "id");
-               }));
-        verifyNoInteractions(commands);
+        assertRefusedNaming(graphQl.documentName("suspendMiniProgram").variable("id", "not+a+program")
+                                   .variable("reason", "spam").execute(), "id", commands);
     }
 
     @Test
     void aMalformedVersionIdIsRefusedNamingTheArgument() {
-        graphQl.documentName("rollbackRelease").variable("miniProgramId", "ferry")
-               .variable("toVersionId", "ferry-without-a-number").execute()
-               .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(
-                       error.getExtensions()).containsEntry("code", "INVALID_INPUT")
-                                             .containsEntry("field", "toVersionId")));
-        verifyNoInteractions(commands);
+        assertRefusedNaming(graphQl.documentName("rollbackRelease").variable("miniProgramId", "ferry")
+                                   .variable("toVersionId", "ferry-without-a-number").execute(),
+                            "toVersionId", commands);
     }
 
     @Test
     void aRollbackToAnotherProgramsVersionIsRefusedBeforeAnyCommand() {
-        graphQl.documentName("rollbackRelease").variable("miniProgramId", "ferry")
-               .variable("toVersionId", "harbour/1.0.0").execute()
-               .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                   assertThat(error.getErrorType()).hasToString("BAD_REQUEST");
-                   assertThat(error.getExtensions()).containsEntry("code", "INVALID_INPUT")
-                                                    .containsEntry("field", "toVersionId");
-               }));
-        verifyNoInteractions(commands);
+        assertRefusedNaming(graphQl.documentName("rollbackRelease").variable("miniProgramId", "ferry")
+                                   .variable("toVersionId", "harbour/1.0.0").execute(), "toVersionId", commands);
     }
 
     @Test
@@ -173,13 +159,17 @@ class ControllerSliceTest {
 
     @Test
     void anExplicitNullFirstIsRefusedRatherThanPassedOn() {
-        graphQl.documentName("slice/catalogueFirst").variable("first", null)
-               .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-                   assertThat(error.getErrorType()).hasToString("BAD_REQUEST");
-                   assertThat(error.getExtensions()).containsEntry("code", "INVALID_INPUT")
-                                                    .containsEntry("field", "first");
-               }));
-        verifyNoInteractions(search);
+        assertRefusedNaming(graphQl.documentName("slice/catalogueFirst").variable("first", null).execute(), "first",
+                            search);
+    }
+
+    /** The only error is INVALID_INPUT naming {@code field}, and {@code untouched} was never called. */
+    private static void assertRefusedNaming(GraphQlTester.Response response, String field, Object untouched) {
+        response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.getErrorType()).hasToString("BAD_REQUEST");
+            assertThat(error.getExtensions()).containsEntry("code", "INVALID_INPUT").containsEntry("field", field);
+        }));
+        verifyNoInteractions(untouched);
     }
 
     private CatalogueParts partsAsked() {

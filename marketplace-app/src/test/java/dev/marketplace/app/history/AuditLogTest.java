@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cursors, bounded by time, for admins only; and the same after its read model is rebuilt from the events.
  */
 @MarketplaceIntegrationTest
-class AuditLogTest {
+class AuditLogTest extends MarketplaceClientTest {
 
     private static final ParameterizedTypeReference<List<Map<String, Object>>> ENTRIES =
             new ParameterizedTypeReference<>() {
@@ -35,8 +36,6 @@ class AuditLogTest {
             "ReviewClaimed", "VersionApproved", "RatingHidden", "RatingRestored", "MiniProgramSuspended",
             "MiniProgramReinstated", "ReviewClaimed", "VersionRejected");
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -19,10 +19,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * figures, which stay today's.
  */
 @MarketplaceIntegrationTest
-class FiguresAsOfTest {
-
-    @Autowired
-    Marketplace marketplace;
+class FiguresAsOfTest extends MarketplaceClientTest {
 
     @Test
     void asOfAnInstantTheFiguresAreThoseOfThatInstant() {

@@ -3,13 +3,12 @@ package dev.marketplace.app.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -19,10 +18,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * projection, the history is complete as soon as a mutation returns.
  */
 @MarketplaceIntegrationTest
-class HistoryTest {
-
-    @Autowired
-    Marketplace marketplace;
+class HistoryTest extends MarketplaceClientTest {
 
     @Test
     void aProgramsHistoryAndItsListingAsOfAnyInstantComeFromItsEvents() {

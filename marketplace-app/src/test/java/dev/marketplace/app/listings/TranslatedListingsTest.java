@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
@@ -24,10 +24,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * default language as fallback, suggestions complete translated names, and names stay unique across languages.
  */
 @MarketplaceIntegrationTest
-class TranslatedListingsTest {
+class TranslatedListingsTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     private String tag;
     private String english;
     private String chinese;

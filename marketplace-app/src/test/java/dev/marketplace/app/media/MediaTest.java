@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.Tokens;
 import java.awt.Color;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,15 +38,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * screenshots (or the placeholder) reach the program and the catalogue.
  */
 @MarketplaceIntegrationTest
-class MediaTest {
+class MediaTest extends MarketplaceClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void anImageIsStoredReEncodedAndServedImmutable() throws Exception {

@@ -3,7 +3,7 @@ package dev.marketplace.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +20,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the API's port never serves them, however the path is spelt.
  */
 @MarketplaceIntegrationTest
-class MetricsEndpointTest {
+class MetricsEndpointTest extends MarketplaceClientTest {
 
     @LocalServerPort
     int apiPort;
     @Autowired
     Connector metricsConnector;
-    @Autowired
-    Marketplace marketplace;
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.io.File;
 import java.net.InetAddress;
@@ -36,14 +36,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Tag("prometheus")
 @MarketplaceIntegrationTest
-class PrometheusScrapeTest {
+class PrometheusScrapeTest extends MarketplaceClientTest {
 
     static final Path RULES = Path.of("..", "ops", "prometheus", "marketplace-rules.yml").toAbsolutePath().normalize();
 
     @Autowired
     Connector metricsConnector;
-    @Autowired
-    Marketplace marketplace;
     @TempDir
     Path dir;
 

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -18,10 +17,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * resolve, suspending through the program's own rule; each reporter sees the outcome of their own reports only.
  */
 @MarketplaceIntegrationTest
-class AbuseReportTest {
-
-    @Autowired
-    Marketplace marketplace;
+class AbuseReportTest extends MarketplaceClientTest {
 
     @Test
     void theProgramMostUsersReportedComesFirstAndSuspendingItReachesTheProgramAndTheReporter() {

@@ -4,30 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A reviewer's question and the developer's answer over GraphQL: the status moves, the thread is part of the version
  * for the developer and reviewers only, and both messages are in the program's history.
  */
 @MarketplaceIntegrationTest
-class ReviewConversationFlowTest {
-
-    @Autowired
-    Marketplace marketplace;
+class ReviewConversationFlowTest extends MarketplaceClientTest {
 
     @Test
     void aQuestionAndItsAnswerAreTheVersionsConversationAndItsHistory() {
         String program = marketplace.register("dev-c1", "Conversation Cinema");
         String version = marketplace.submit("dev-c1", program, "1.0.0");
 
-        marketplace.as("rev-c1", Role.REVIEWER).documentName("authorization/requestInformation")
-                   .variable("versionId", version).variable("text", "Why the camera?").execute()
-                   .path("requestInformation.status").entity(String.class).isEqualTo("INFORMATION_REQUESTED");
+        marketplace.requestInformation("rev-c1", version, "Why the camera?");
         marketplace.as("dev-c1", Role.DEVELOPER).documentName("authorization/answerReview")
                    .variable("versionId", version).variable("text", "To scan tickets").execute()
                    .path("answerReview.status").entity(String.class).isEqualTo("IN_REVIEW")
@@ -52,9 +46,7 @@ class ReviewConversationFlowTest {
     void othersDoNotSeeTheConversation() {
         String program = marketplace.publish("dev-c2", "Conversation Released");
         String next = marketplace.submit("dev-c2", program, "1.1.0");
-        marketplace.as("rev-c1", Role.REVIEWER).documentName("authorization/requestInformation")
-                   .variable("versionId", next).variable("text", "What changed?").execute()
-                   .path("requestInformation.status").entity(String.class).isEqualTo("INFORMATION_REQUESTED");
+        marketplace.requestInformation("rev-c1", next, "What changed?");
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> marketplace
                 .as("c-user", Role.USER).documentName("conversation").variable("id", program).execute()

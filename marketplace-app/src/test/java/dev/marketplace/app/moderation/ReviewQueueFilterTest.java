@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
@@ -21,12 +21,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = "marketplace.programs.review-sla=6s")
-class ReviewQueueFilterTest {
+class ReviewQueueFilterTest extends MarketplaceClientTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void anEscalatedVersionComesBeforeAnOlderOneWhoseClockWasPaused() {
@@ -57,9 +54,7 @@ class ReviewQueueFilterTest {
                                                                           List.of("ferry")));
         String foodVersion = marketplace.submit("dev-q2", food, "1.0.0");
         String travelVersion = marketplace.submit("dev-q2", travel, "1.0.0");
-        marketplace.as("rev-q2", Role.REVIEWER).documentName("authorization/claimReview")
-                   .variable("versionId", travelVersion).execute()
-                   .path("claimReview.review.reviewer").entity(String.class).isEqualTo("rev-q2");
+        marketplace.claim("rev-q2", travelVersion);
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             ids(Map.of("text", "Filter", "categories", List.of("FOOD_AND_DRINK"))).containsExactly(foodVersion);
@@ -143,9 +138,7 @@ class ReviewQueueFilterTest {
     }
 
     private void ask(String reviewer, String versionId) {
-        marketplace.as(reviewer, Role.REVIEWER).documentName("authorization/requestInformation")
-                   .variable("versionId", versionId).variable("text", "Why the camera?").execute()
-                   .path("requestInformation.status").entity(String.class).isEqualTo("INFORMATION_REQUESTED");
+        marketplace.requestInformation(reviewer, versionId, "Why the camera?");
     }
 
     private GraphQlTester.Response queue(Map<String, Object> filter) {

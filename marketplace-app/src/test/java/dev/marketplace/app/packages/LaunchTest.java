@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import dev.marketplace.app.support.Tokens;
@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Upload, submit, review and a grey release as host apps see it through {@code launch}: simulated users land on the
@@ -24,16 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * sent to downloads. ({@code ReleaseRoutingTest} runs the same over 10,000 users without HTTP in between.)
  */
 @MarketplaceIntegrationTest
-class LaunchTest {
+class LaunchTest extends MarketplaceClientTest {
 
     private static final String LAUNCH = """
             query launch($id: ID!) { launch(miniProgramId: $id) { version { number } packageUrl } }""";
     private static final String SHARES = """
             query shares($id: ID!) { miniProgram(id: $id) { releaseShares { version { number } percentage } } }""";
     private static final List<String> USERS = IntStream.range(0, 400).mapToObj(i -> "launch-user-" + i).toList();
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void aPhasedReleaseRoutesItsShareOfUsersWideningKeepsThemAndARollbackMovesAll() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.time.Duration;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
@@ -20,14 +19,11 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * leaks a key cannot be approved, unless an admin overrides the checks with a comment.
  */
 @MarketplaceIntegrationTest
-class PackageChecksTest {
+class PackageChecksTest extends MarketplaceClientTest {
 
     private static final String CHECKS = """
             query($id: ID!) { miniProgram(id: $id) { versions { id checks { status findings {
               severity code file line message } } } } }""";
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void aVersionWhoseChecksFailedIsApprovedOnlyByAnAdminOverridingThem() {

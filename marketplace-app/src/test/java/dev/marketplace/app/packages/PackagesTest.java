@@ -3,7 +3,7 @@ package dev.marketplace.app.packages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import dev.marketplace.app.support.Tokens;
@@ -22,10 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * immutable caching, ranges, 404 to those who may not see it) and the rules submission applies to them.
  */
 @MarketplaceIntegrationTest
-class PackagesTest {
+class PackagesTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

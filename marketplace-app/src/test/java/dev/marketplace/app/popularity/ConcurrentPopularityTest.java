@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * write side holds and to what a replay of the event store gives, every round.
  */
 @MarketplaceIntegrationTest
-class ConcurrentPopularityTest {
+class ConcurrentPopularityTest extends MarketplaceClientTest {
 
     private static final int ROUNDS = 20;
     private static final int USERS = 50;
@@ -39,8 +39,6 @@ class ConcurrentPopularityTest {
     JdbcTemplate jdbc;
     @Autowired
     CatalogueReplays replays;
-    @Autowired
-    Marketplace marketplace;
     ExecutorService pool;
 
     @BeforeEach

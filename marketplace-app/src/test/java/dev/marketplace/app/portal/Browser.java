@@ -28,22 +28,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * given, so Selenium Manager has nothing to fetch), pointed at a marketplace on a loopback port. Each window has its
  * own sessionStorage, so each can be signed in as a different person.
  */
-final class Browser implements AutoCloseable {
+record Browser(ChromeDriver driver, String baseUrl, Path profile) implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("portal.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("portal.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     static final Duration PATIENCE = Duration.ofSeconds(20);
-
-    private final ChromeDriver driver;
-    private final String baseUrl;
-    private final Path profile;
-
-    private Browser(ChromeDriver driver, String baseUrl, Path profile) {
-        this.driver = driver;
-        this.baseUrl = baseUrl;
-        this.profile = profile;
-    }
 
     /** Fails, never skips, when Chromium is missing: CI installs it (apt-get install chromium chromium-driver). */
     static Browser start(int port) {
@@ -62,10 +52,6 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    WebDriver driver() {
-        return driver;
     }
 
     /** Shows the page; when it is already shown, loads it afresh (going to the same hash would change nothing). */

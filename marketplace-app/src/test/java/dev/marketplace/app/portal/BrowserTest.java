@@ -1,5 +1,6 @@
 package dev.marketplace.app.portal;
 
+import dev.marketplace.app.support.MarketplaceClientTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,9 +10,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A test class of the portal: one headless Chromium for all its tests, pointed at the running marketplace. */
+/**
+ * A test class of the portal: one headless Chromium for all its tests, pointed at the running marketplace, whose
+ * scene the tests set through the {@link #marketplace} client.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTest {
+abstract class BrowserTest extends MarketplaceClientTest {
 
     @LocalServerPort
     int port;

@@ -18,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -31,9 +30,6 @@ import org.springframework.test.context.TestPropertySource;
 class PortalAccessibilityTest extends BrowserTest {
 
     static final String AXE = read("/axe/axe.min.js");
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void everyPagePassesAxeInBothLanguagesAndOnAPhone() {

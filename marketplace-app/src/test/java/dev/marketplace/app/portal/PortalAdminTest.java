@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.net.URLEncoder;
@@ -15,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,9 +26,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"marketplace.security.dev-sign-in.allow-admin=true",
         "marketplace.catalogue.index-prefix=portal-admin-", "marketplace.catalogue.rebuild.poll-interval=200ms"})
 class PortalAdminTest extends BrowserTest {
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void anAdminStartsARebuildAndWatchesItsProgressBarReachDone() {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The portal's remaining screens, each on a program set up through the API: reviewers claim from the queue, hide
@@ -18,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @MarketplaceIntegrationTest
 class PortalConsoleTest extends BrowserTest {
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void aReviewerHidesAndRestoresAFlaggedRatingAndSuspendsTheProgram() {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a walk through the portal as a new user found (issue 23), one test per finding, so each stays fixed: nothing
@@ -23,9 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @MarketplaceIntegrationTest
 class PortalFindingsTest extends BrowserTest {
-
-    @Autowired
-    Marketplace marketplace;
 
     /** 1. The sentence says what happened; the actor stands beside it once. */
     @Test
@@ -296,8 +292,7 @@ class PortalFindingsTest extends BrowserTest {
                 .as("no second report").isEmpty();
         assertThat(browser.text("#ratings")).doesNotContain("Flags");
 
-        marketplace.as("reviewer-hidden", Role.REVIEWER).documentName("hideRating").variable("ratingId", rating)
-                   .execute().path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+        marketplace.hide("reviewer-hidden", rating);
         browser.signOut();
         browser.signIn("dev-hidden", "DEVELOPER");
         WebElement shown = browser.awaitAfter(() -> browser.open("#/program/" + program),

@@ -2,7 +2,6 @@ package dev.marketplace.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The whole life of a mini-program through the portal in a real browser, three people in three windows: a developer
@@ -25,9 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PortalJourneyTest extends BrowserTest {
 
     static final String NAME = "渡轮购票 Harbour Ferry Tickets";
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void aProgramGoesFromSubmissionToARepliedRating() {

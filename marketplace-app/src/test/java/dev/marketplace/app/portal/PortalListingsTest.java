@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Listings people can trust, in the browser: the verified badge on catalogue results and on the program page, the
@@ -24,8 +23,6 @@ class PortalListingsTest extends BrowserTest {
 
     private static final String DEVELOPER = "dev-listings";
 
-    @Autowired
-    Marketplace marketplace;
     private String ferry;
     private String other;
     private String noodleBar;

@@ -2,12 +2,10 @@ package dev.marketplace.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -18,9 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = "marketplace.webhooks.allow-insecure-loopback=true")
 class PortalModerationTest extends BrowserTest {
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void aReportIsSentAfterConfirmingAndAReviewerDismissesIt() {

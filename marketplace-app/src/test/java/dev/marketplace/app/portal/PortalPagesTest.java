@@ -2,7 +2,6 @@ package dev.marketplace.app.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.TestPackages;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The portal's screens one concern at a time: refusals shown as sentences next to the field at fault, English and
@@ -21,9 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @MarketplaceIntegrationTest
 class PortalPagesTest extends BrowserTest {
-
-    @Autowired
-    Marketplace marketplace;
 
     /** The skip link's handler is the portal's own script: the Content-Security-Policy lets it run. */
     @Test

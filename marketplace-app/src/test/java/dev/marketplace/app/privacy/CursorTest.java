@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.search.OpenSearches;
 import java.io.IOException;
@@ -29,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = {"marketplace.catalogue.open-searches.per-caller=2",
                                   "marketplace.catalogue.open-searches.total=3"})
-class CursorTest {
+class CursorTest extends MarketplaceClientTest {
 
     static final Duration PROMPTLY = Duration.ofSeconds(15);
     static final String LOCALHOST = "address:127.0.0.1";
@@ -38,8 +39,6 @@ class CursorTest {
     OpenSearches openSearches;
     @Autowired
     ElasticsearchClient elasticsearch;
-    @Autowired
-    Marketplace marketplace;
     String tag = Marketplace.uniqueTag("c");
 
     @Test

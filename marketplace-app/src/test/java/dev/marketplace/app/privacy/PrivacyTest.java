@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -22,14 +22,12 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * highlights that are safe to put into a page.
  */
 @MarketplaceIntegrationTest
-class PrivacyTest {
+class PrivacyTest extends MarketplaceClientTest {
 
     static final Duration PROMPTLY = Duration.ofSeconds(15);
     static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
     };
 
-    @Autowired
-    Marketplace marketplace;
     String tag = Marketplace.uniqueTag("p");
 
     @Test
@@ -47,8 +45,7 @@ class PrivacyTest {
     void aHiddenRatingIsNotFoundToOthersAndNoAnswerCarriesItsText() {
         String program = marketplace.publish("dev-ph", "Privacy Hidden Rating");
         String rating = marketplace.rate("ph-author", program, 1, "Hidden words nobody may read");
-        marketplace.as("ph-moderator", Role.REVIEWER).documentName("hideRating").variable("ratingId", rating).execute()
-                   .path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
+        marketplace.hide("ph-moderator", rating);
 
         for (String stranger : List.of("ph-user", "ph-other-user")) {
             GraphQlTester.Response refused = flag(stranger, rating);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.bench.EventSeeder;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.index.CatalogueIndex;
 import dev.marketplace.query.catalogue.projection.CatalogueReplays;
@@ -40,12 +41,10 @@ import org.springframework.test.context.TestPropertySource;
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = {"marketplace.catalogue.index-prefix=rebuild-test-",
         "marketplace.catalogue.rebuild.poll-interval=100ms", "marketplace.catalogue.rebuild.grace=3s"})
-class CatalogueRebuildTest {
+class CatalogueRebuildTest extends MarketplaceClientTest {
 
     private static final int PROGRAMS = 3000;
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.Tokens;
 import io.micrometer.core.instrument.Meter;
@@ -24,14 +24,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * does).
  */
 @MarketplaceIntegrationTest
-class ObservationsTest {
+class ObservationsTest extends MarketplaceClientTest {
 
     @Autowired
     WebTestClient web;
     @Autowired
     MeterRegistry meters;
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void requestsAreObservedButNotTheSecurityFilters() {

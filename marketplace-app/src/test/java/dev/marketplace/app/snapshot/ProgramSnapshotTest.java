@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.command.program.MediaLibrary;
 import dev.marketplace.command.program.MiniProgram;
@@ -40,10 +41,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = "marketplace.programs.snapshots.threshold=5")
-class ProgramSnapshotTest {
+class ProgramSnapshotTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     EventStorageEngine storage;
     @Autowired

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.Tokens;
 import java.lang.management.ManagementFactory;
@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,13 +34,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("soak")
 @MarketplaceIntegrationTest
-class SoakTest {
+class SoakTest extends MarketplaceClientTest {
 
     static final int MINUTES = Integer.getInteger("soak.minutes", 10);
     static final int RATE = Integer.getInteger("soak.rate", 40);
 
-    @Autowired
-    Marketplace marketplace;
     @LocalServerPort
     int port;
 

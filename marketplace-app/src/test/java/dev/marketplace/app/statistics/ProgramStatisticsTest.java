@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.statistics.StatisticsReplays;
 import java.time.Duration;
@@ -26,10 +26,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * refused to others and for ranges that are backwards or longer than 366 days.
  */
 @MarketplaceIntegrationTest
-class ProgramStatisticsTest {
+class ProgramStatisticsTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     StatisticsReplays replays;
     private String developer;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.app.support.Tokens;
 import dev.marketplace.query.subscription.FindVersionUpdatesQuery;
@@ -46,7 +46,7 @@ import reactor.core.publisher.Flux;
  * the client goes, so does the Axon subscription.
  */
 @MarketplaceIntegrationTest
-class VersionSubscriptionTest {
+class VersionSubscriptionTest extends MarketplaceClientTest {
 
     static final Duration PROMPTLY = Duration.ofSeconds(10);
     static final String UPDATES = "version-status-updates";
@@ -63,8 +63,6 @@ class VersionSubscriptionTest {
     ApplicationContext context;
     @LocalServerPort
     int port;
-    @Autowired
-    Marketplace marketplace;
 
 
     @Test

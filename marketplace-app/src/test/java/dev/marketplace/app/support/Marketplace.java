@@ -155,6 +155,19 @@ public final class Marketplace {
         return versionId;
     }
 
+    /** Has {@code reviewer} claim the version's review. */
+    public void claim(String reviewer, String versionId) {
+        as(reviewer, Role.REVIEWER).documentName("authorization/claimReview").variable("versionId", versionId)
+                .execute().path("claimReview.review.reviewer").entity(String.class).isEqualTo(reviewer);
+    }
+
+    /** Has {@code reviewer} ask the developer {@code text} about the version, which then waits for the answer. */
+    public void requestInformation(String reviewer, String versionId, String text) {
+        as(reviewer, Role.REVIEWER).documentName("authorization/requestInformation").variable("versionId", versionId)
+                .variable("text", text).execute()
+                .path("requestInformation.status").entity(String.class).isEqualTo("INFORMATION_REQUESTED");
+    }
+
     /** Rejects a version for crashing, with a reviewer's comment. */
     public void reject(String reviewer, String versionId, String comment) {
         as(reviewer, Role.REVIEWER).documentName("rejectVersion")
@@ -165,6 +178,12 @@ public final class Marketplace {
     public void install(String user, String programId) {
         as(user, Role.USER).documentName("installMiniProgram").variable("id", programId).execute()
                 .path("installMiniProgram.installed").entity(Boolean.class).isEqualTo(true);
+    }
+
+    /** Has {@code reviewer} hide the rating. */
+    public void hide(String reviewer, String ratingId) {
+        as(reviewer, Role.REVIEWER).documentName("hideRating").variable("ratingId", ratingId).execute()
+                .path("hideRating.hidden").entity(Boolean.class).isEqualTo(true);
     }
 
     /** Installs (if needed) and rates; returns the rating id. */

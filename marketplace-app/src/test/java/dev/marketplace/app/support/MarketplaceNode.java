@@ -26,19 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A marketplace in a JVM of its own, as one node of several on loopback: started with the test's class path,
  * ready once its readiness probe answers, stopped gracefully (SIGTERM) or killed (SIGKILL).
  */
-public final class MarketplaceNode {
+public record MarketplaceNode(String id, int port, Process process) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private final String id;
-    private final int port;
-    private final Process process;
-
-    private MarketplaceNode(String id, int port, Process process) {
-        this.id = id;
-        this.port = port;
-        this.process = process;
-    }
 
     /** Starts a node named {@code id} (its token-owner name) with {@code arguments} and waits until it is ready. */
     public static MarketplaceNode start(String id, List<String> arguments) throws IOException {
@@ -69,14 +59,6 @@ public final class MarketplaceNode {
             throw notReady;
         }
         return node;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public int port() {
-        return port;
     }
 
     public long pid() {

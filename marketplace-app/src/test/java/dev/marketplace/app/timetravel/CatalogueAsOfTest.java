@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.catalogue.index.CatalogueIndex;
 import java.io.IOException;
@@ -31,13 +31,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * built, and the live index is merged before each recording.
  */
 @MarketplaceIntegrationTest
-class CatalogueAsOfTest {
+class CatalogueAsOfTest extends MarketplaceClientTest {
 
     private static final String QUERY = "Zebrafrappe";
     private static final List<String> SORTS = List.of("RELEVANCE", "INSTALLS", "RATING", "NEWEST");
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     ElasticsearchClient elasticsearch;
     @Autowired

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -25,13 +24,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * second): mean reciprocal rank (4 × 1/2 + 1) / 5 = 0.6 then, (4 + 1/2) / 5 = 0.9 with the candidate.
  */
 @MarketplaceIntegrationTest
-class RankingBacktestTest {
+class RankingBacktestTest extends MarketplaceClientTest {
 
     private static final Map<String, Object> RATING_ONLY = Map.of("installs", 0, "rating", 5, "exactName", 100,
                                                                   "phrase", 10);
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void theCandidateThatPutsInstalledProgramsHigherWinsByTheExpectedMargin() {

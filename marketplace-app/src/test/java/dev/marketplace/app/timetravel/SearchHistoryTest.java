@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.marketplace.api.search.SearchRecordedEvent;
 import dev.marketplace.api.search.SearchResultChosenEvent;
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.query.searchhistory.SearchRetention;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * turned search history OFF; they are deleted once the retention has passed.
  */
 @MarketplaceIntegrationTest
-class SearchHistoryTest {
+class SearchHistoryTest extends MarketplaceClientTest {
 
-    @Autowired
-    Marketplace marketplace;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
@@ -21,14 +20,11 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
  * instant before the change still ranks with the weights of its time.
  */
 @MarketplaceIntegrationTest
-class SetRankingWeightsTest {
+class SetRankingWeightsTest extends MarketplaceClientTest {
 
     private static final Map<String, Object> DEFAULTS = weights(0.15, 0.1, 100, 10);
     private static final Map<String, Object> INSTALLS_ONLY = weights(5, 0, 100, 10);
     private static final Map<String, Object> RATING_ONLY = weights(0, 5, 100, 10);
-
-    @Autowired
-    Marketplace marketplace;
 
     @AfterEach
     void restoreTheDefaults() {

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
-import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.TestPropertySource;
 
@@ -23,12 +22,9 @@ import org.springframework.test.context.TestPropertySource;
         "marketplace.webhooks.allow-insecure-loopback=true", "marketplace.webhooks.initial-backoff=100ms",
         "marketplace.webhooks.max-backoff=400ms", "marketplace.webhooks.give-up-after=3s",
         "marketplace.webhooks.timeout=2s", "marketplace.webhooks.poll-interval=100ms"})
-class WebhookTest {
+class WebhookTest extends MarketplaceClientTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    Marketplace marketplace;
 
     @Test
     void aFailingEndpointGetsTheSignedEventOnceItAnswers() throws Exception {

@@ -3,7 +3,7 @@ package dev.marketplace.command.graphql;
 import dev.marketplace.api.program.VersionId;
 import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.rules.RuleViolation;
-import java.util.function.Function;
+import dev.marketplace.api.shared.PerUserIdForm;
 
 /** Parses ids that clients send, refusing malformed ones with a message that names the argument. */
 final class Ids {
@@ -28,19 +28,15 @@ final class Ids {
     }
 
     /**
-     * An id of the form {@code <prefix>:<miniProgramId>:<userId>} (a rating, a report), parsed by {@code parse} into
-     * its program id and canonical value; anything else is INVALID_INPUT naming the argument and the form expected.
+     * An id in {@code form} (a rating's, a report's), as its canonical value; anything else is INVALID_INPUT naming
+     * the argument and the form expected.
      */
-    static <T> String perUserAndProgram(String argument, String value, Function<String, T> parse,
-                                        Function<T, String> programOf, Function<T, String> canonical,
-                                        String expected) {
+    static String perUserAndProgram(String argument, String value, PerUserIdForm form) {
         try {
-            T id = parse.apply(value);
-            program(argument, programOf.apply(id));
-            return canonical.apply(id);
+            return form.parse(value, (programId, userId) -> form.value(program(argument, programId), userId));
         } catch (IllegalArgumentException | RuleViolation malformed) {
-            throw new RuleViolation(RuleCode.INVALID_INPUT, argument, argument + ": '" + value
-                                    + "' is not " + expected);
+            throw new RuleViolation(RuleCode.INVALID_INPUT, argument, argument + ": '" + value + "' is not "
+                                    + form.kind() + " (expected " + form.prefix() + "<miniProgramId>:<userId>)");
         }
     }
 }

@@ -58,7 +58,6 @@ class RatingMutations {
     }
 
     private static String rating(String argument, String value) {
-        return Ids.perUserAndProgram(argument, value, RatingId::parse, RatingId::programId, RatingId::value,
-                                     "a rating id (expected rating:<miniProgramId>:<userId>)");
+        return Ids.perUserAndProgram(argument, value, RatingId.FORM);
     }
 }

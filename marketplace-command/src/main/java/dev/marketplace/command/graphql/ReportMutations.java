@@ -41,7 +41,6 @@ class ReportMutations {
     }
 
     private static String report(String argument, String value) {
-        return Ids.perUserAndProgram(argument, value, AbuseReportId::parse, AbuseReportId::programId,
-                                     AbuseReportId::value, "a report id (expected report:<miniProgramId>:<userId>)");
+        return Ids.perUserAndProgram(argument, value, AbuseReportId.FORM);
     }
 }

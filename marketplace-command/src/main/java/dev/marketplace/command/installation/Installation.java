@@ -90,13 +90,8 @@ public class Installation {
     }
 
     private static void requireOwnInstallation(String installationId, String programId, Actor actor) {
-        if (programId == null || programId.isBlank() || programId.indexOf(':') >= 0) {
-            throw RuleViolation.invalid("programId", "'" + programId + "' is not a mini-program id");
-        }
-        if (!new InstallationId(programId, actor.userId()).value().equals(installationId)) {
-            throw new RuleViolation(RuleCode.NOT_OWNER,
-                                    "You can only install or uninstall mini-programs for yourself.");
-        }
+        InstallationId.FORM.requireOwn(installationId, "programId", programId, actor,
+                                       "You can only install or uninstall mini-programs for yourself.");
     }
 
     private InstallationView toView() {

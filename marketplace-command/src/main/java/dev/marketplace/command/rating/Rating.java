@@ -77,7 +77,8 @@ public class Rating {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RatingView handle(RateMiniProgramCommand command, Actor actor, Installations installations) {
-        requireOwnRating(command, actor);
+        RatingId.FORM.requireOwn(command.ratingId(), "programId", command.programId(), actor,
+                                 "You can only rate mini-programs as yourself.");
         int validStars = RatingInputRules.stars(command.stars());
         String validText = RatingInputRules.optionalText("text", command.text());
         if (!installations.isInstalled(command.programId(), actor.userId())) {
@@ -198,16 +199,6 @@ public class Rating {
      */
     private static Instant stored(Instant at) {
         return at.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static void requireOwnRating(RateMiniProgramCommand command, Actor actor) {
-        String programId = command.programId();
-        if (programId == null || programId.isBlank() || programId.indexOf(':') >= 0) {
-            throw RuleViolation.invalid("programId", "'" + programId + "' is not a mini-program id");
-        }
-        if (!new RatingId(programId, actor.userId()).value().equals(command.ratingId())) {
-            throw new RuleViolation(RuleCode.NOT_OWNER, "You can only rate mini-programs as yourself.");
-        }
     }
 
     private void requireExisting(String ratingId) {

@@ -66,7 +66,8 @@ public class AbuseReport {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public AbuseReportView handle(ReportMiniProgramCommand command, Actor actor, ProgramDirectory directory) {
-        requireOwnReport(command, actor);
+        AbuseReportId.FORM.requireOwn(command.reportId(), "miniProgramId", command.programId(), actor,
+                                      "You can only report mini-programs as yourself.");
         ProgramEntry program = directory.find(command.programId()).filter(p -> p.status() != ProgramStatus.DRAFT
                                                                                || actor.acts(Role.REVIEWER))
                 .orElseThrow(() -> new RuleViolation(RuleCode.PROGRAM_NOT_FOUND,
@@ -172,16 +173,6 @@ public class AbuseReport {
     /** An instant as the event store keeps it, so an answer is the same whether just applied or loaded again. */
     private static Instant stored(Instant at) {
         return at.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static void requireOwnReport(ReportMiniProgramCommand command, Actor actor) {
-        String programId = command.programId();
-        if (programId == null || programId.isBlank() || programId.indexOf(':') >= 0) {
-            throw RuleViolation.invalid("miniProgramId", "'" + programId + "' is not a mini-program id");
-        }
-        if (!new AbuseReportId(programId, actor.userId()).value().equals(command.reportId())) {
-            throw new RuleViolation(RuleCode.NOT_OWNER, "You can only report mini-programs as yourself.");
-        }
     }
 
     private AbuseReportView toView() {

@@ -22,15 +22,7 @@ import org.springframework.stereotype.Component;
  * had suspended is left as it is and the report closes as upheld.
  */
 @Component
-class AbuseReportResolution {
-
-    private final Configuration axon;
-    private final ProgramDirectory directory;
-
-    AbuseReportResolution(Configuration axon, ProgramDirectory directory) {
-        this.axon = axon;
-        this.directory = directory;
-    }
+record AbuseReportResolution(Configuration axon, ProgramDirectory directory) {
 
     @CommandHandler
     AbuseReportView handle(ResolveAbuseReportCommand command, Actor actor) {

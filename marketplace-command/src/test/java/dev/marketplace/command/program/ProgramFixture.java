@@ -1,8 +1,11 @@
 package dev.marketplace.command.program;
 
+import static dev.marketplace.command.fixtures.FixtureMatchers.refused;
 import static dev.marketplace.command.fixtures.FixtureMatchers.satisfies;
+import static dev.marketplace.command.fixtures.FixtureMatchers.violates;
 import static java.util.stream.Collectors.toUnmodifiableSet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 
 import dev.marketplace.api.program.ApproveVersionCommand;
 import dev.marketplace.api.program.Category;
@@ -28,6 +31,7 @@ import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.program.VersionSubmittedEvent;
 import dev.marketplace.api.program.VersionView;
 import dev.marketplace.api.program.WithdrawVersionCommand;
+import dev.marketplace.api.rules.RuleCode;
 import dev.marketplace.api.security.Actor;
 import dev.marketplace.api.security.ActorMetadata;
 import dev.marketplace.api.security.Role;
@@ -213,6 +217,16 @@ final class ProgramFixture {
         List<Object> history = withApproved(versions);
         Arrays.stream(versions).forEach(version -> history.add(released(version, 100)));
         return history;
+    }
+
+    /**
+     * {@code command}, sent by the owner of a registered program, is refused as INVALID_INPUT on {@code field}, with
+     * a message that starts with the field's name.
+     */
+    static void refusedAsInvalid(AggregateTestFixture<MiniProgram> fixture, Object command, String field) {
+        refused(fixture.given(registered())
+                       .when(command, by(OWNER)),
+                violates(RuleCode.INVALID_INPUT, field).saying(startsWith(field + ": ")));
     }
 
     /** A command's answer: the program in {@code status} whose users get {@code currentVersion}. */

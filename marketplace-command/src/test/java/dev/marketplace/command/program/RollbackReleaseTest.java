@@ -30,7 +30,11 @@ import dev.marketplace.api.program.RollbackReleaseCommand;
 import dev.marketplace.api.program.VersionStatus;
 import dev.marketplace.api.program.VersionView;
 import dev.marketplace.api.rules.RuleCode;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,33 +58,17 @@ class RollbackReleaseTest {
 
     @Test
     void aRollbackAlsoWithdrawsAPhasedReleaseAndItsTimeout() {
-        fixture.given(withReleased("1.0.0", "1.1.0"))
-               .andGiven(submitted("1.2.0"), approved("1.2.0"))
-               .andGivenCommands(sentBy(OWNER, release("1.2.0", 10)))
-               .when(rollback("1.0.0"), by(OWNER))
-               .expectEvents(new ReleaseRolledBackEvent(PROGRAM_ID, "1.1.0", "1.0.0"))
-               .expectNoScheduledDeadlines()
-               .expectResultMessagePayloadMatching(satisfies(MiniProgramView.class, view -> {
-                   assertThat(view.currentVersion()).isEqualTo("1.0.0");
-                   assertThat(versionStatuses(view)).containsExactly(entry("1.0.0", VersionStatus.RELEASED),
-                                                                     entry("1.1.0", VersionStatus.SUPERSEDED),
-                                                                     entry("1.2.0", VersionStatus.SUPERSEDED));
-               }));
+        rollBackToFirstDuringPhasedRelease(withReleased("1.0.0", "1.1.0"), "1.2.0", 10)
+                .expectResultMessagePayloadMatching(usersGetFirstAgain(entry("1.0.0", VersionStatus.RELEASED),
+                                                                       entry("1.1.0", VersionStatus.SUPERSEDED),
+                                                                       entry("1.2.0", VersionStatus.SUPERSEDED)));
     }
 
     @Test
     void rollingBackToTheCurrentVersionStopsAPhasedReleaseForEveryoneInIt() {
-        fixture.given(withReleased("1.0.0"))
-               .andGiven(submitted("1.1.0"), approved("1.1.0"))
-               .andGivenCommands(sentBy(OWNER, release("1.1.0", 20)))
-               .when(rollback("1.0.0"), by(OWNER))
-               .expectEvents(new ReleaseRolledBackEvent(PROGRAM_ID, "1.1.0", "1.0.0"))
-               .expectNoScheduledDeadlines()
-               .expectResultMessagePayloadMatching(satisfies(MiniProgramView.class, view -> {
-                   assertThat(view.currentVersion()).isEqualTo("1.0.0");
-                   assertThat(versionStatuses(view)).containsExactly(entry("1.0.0", VersionStatus.RELEASED),
-                                                                     entry("1.1.0", VersionStatus.SUPERSEDED));
-               }));
+        rollBackToFirstDuringPhasedRelease(withReleased("1.0.0"), "1.1.0", 20)
+                .expectResultMessagePayloadMatching(usersGetFirstAgain(entry("1.0.0", VersionStatus.RELEASED),
+                                                                       entry("1.1.0", VersionStatus.SUPERSEDED)));
     }
 
     @Test
@@ -165,5 +153,28 @@ class RollbackReleaseTest {
 
     private static RollbackReleaseCommand rollback(String toVersion) {
         return new RollbackReleaseCommand(PROGRAM_ID, toVersion);
+    }
+
+    /**
+     * Over {@code history}, {@code phased} is approved and released to {@code percentage}% (its timeout scheduled),
+     * then the owner rolls back to 1.0.0: the rollback is stored from 1.1.0, and no timeout is left.
+     */
+    private ResultValidator<MiniProgram> rollBackToFirstDuringPhasedRelease(List<Object> history, String phased,
+                                                                          int percentage) {
+        return fixture.given(history)
+                      .andGiven(submitted(phased), approved(phased))
+                      .andGivenCommands(sentBy(OWNER, release(phased, percentage)))
+                      .when(rollback("1.0.0"), by(OWNER))
+                      .expectEvents(new ReleaseRolledBackEvent(PROGRAM_ID, "1.1.0", "1.0.0"))
+                      .expectNoScheduledDeadlines();
+    }
+
+    /** A command's answer: users get 1.0.0 again, and the versions are in {@code statuses}, in submission order. */
+    @SafeVarargs
+    private static Matcher<MiniProgramView> usersGetFirstAgain(Map.Entry<String, VersionStatus>... statuses) {
+        return satisfies(MiniProgramView.class, view -> {
+            assertThat(view.currentVersion()).isEqualTo("1.0.0");
+            assertThat(versionStatuses(view)).containsExactly(statuses);
+        });
     }
 }

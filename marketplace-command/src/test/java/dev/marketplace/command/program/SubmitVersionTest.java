@@ -16,6 +16,7 @@ import static dev.marketplace.command.program.ProgramFixture.REVIEWER;
 import static dev.marketplace.command.program.ProgramFixture.SIZE;
 import static dev.marketplace.command.program.ProgramFixture.by;
 import static dev.marketplace.command.program.ProgramFixture.newFixture;
+import static dev.marketplace.command.program.ProgramFixture.refusedAsInvalid;
 import static dev.marketplace.command.program.ProgramFixture.registered;
 import static dev.marketplace.command.program.ProgramFixture.submit;
 import static dev.marketplace.command.program.ProgramFixture.submitted;
@@ -203,9 +204,7 @@ class SubmitVersionTest {
     @ParameterizedTest(name = "{index}: {0} in {1}")
     @MethodSource("invalidDeclarations")
     void cannotSubmitAnInvalidDeclaration(String field, SubmitVersionCommand command) {
-        refused(fixture.given(registered())
-                       .when(command, by(OWNER)),
-                violates(RuleCode.INVALID_INPUT, field).saying(startsWith(field + ": ")));
+        refusedAsInvalid(fixture, command, field);
     }
 
     private static SubmitVersionCommand withPackage(String digest, Long size) {

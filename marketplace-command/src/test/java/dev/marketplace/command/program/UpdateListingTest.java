@@ -16,10 +16,10 @@ import static dev.marketplace.command.program.ProgramFixture.TAGS;
 import static dev.marketplace.command.program.ProgramFixture.by;
 import static dev.marketplace.command.program.ProgramFixture.delisted;
 import static dev.marketplace.command.program.ProgramFixture.newFixture;
+import static dev.marketplace.command.program.ProgramFixture.refusedAsInvalid;
 import static dev.marketplace.command.program.ProgramFixture.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.marketplace.api.program.Category;
@@ -183,9 +183,7 @@ class UpdateListingTest {
     @ParameterizedTest(name = "{index}: {0} in {1}")
     @MethodSource("invalidEdits")
     void cannotEditToAnInvalidListing(String field, UpdateListingCommand command) {
-        refused(fixture.given(registered())
-                       .when(command, by(OWNER)),
-                violates(RuleCode.INVALID_INPUT, field).saying(startsWith(field + ": ")));
+        refusedAsInvalid(fixture, command, field);
     }
 
     private static UpdateListingCommand edit(String name, String summary, String description) {

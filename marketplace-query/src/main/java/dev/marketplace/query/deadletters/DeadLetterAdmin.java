@@ -19,15 +19,9 @@ import org.springframework.stereotype.Controller;
 
 /** Lets an admin see the events a projection parked and try them again once the cause is fixed. */
 @Controller
-class DeadLetterAdmin {
+record DeadLetterAdmin(EventProcessingConfiguration processing) {
 
     static final int MAX_LIST = 500;
-
-    private final EventProcessingConfiguration processing;
-
-    DeadLetterAdmin(EventProcessingConfiguration processing) {
-        this.processing = processing;
-    }
 
     record DeadLetterEntry(String sequence, String eventType, String eventIdentifier, String cause,
                            Instant enqueuedAt, Instant lastTouched) {

@@ -1,5 +1,6 @@
 package dev.marketplace.query.history;
 
+import dev.marketplace.query.shared.OldestFirstPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class AuditLog {
+
+    private static final OldestFirstPage PAGE = new OldestFirstPage("at", "event_id");
 
     private final JdbcTemplate jdbc;
 
@@ -49,14 +52,7 @@ public class AuditLog {
             sql.append(" and at < ?");
             args.add(Timestamp.from(to));
         }
-        if (afterAt != null) {
-            sql.append(" and (at > ? or (at = ? and event_id > ?))");
-            args.add(Timestamp.from(afterAt));
-            args.add(Timestamp.from(afterAt));
-            args.add(afterEventId);
-        }
-        sql.append(" order by at, event_id limit ?");
-        args.add(limit);
+        PAGE.append(sql, args, afterAt, afterEventId, limit);
         return jdbc.query(sql.toString(), AuditLog::toEntry, args.toArray());
     }
 

@@ -16,15 +16,7 @@ import org.springframework.stereotype.Controller;
 
 /** Every decision one reviewer or admin made, across programs: for admins only. */
 @Controller
-class AuditLogQueries {
-
-    private final AuditLog log;
-    private final CursorSeal seal;
-
-    AuditLogQueries(AuditLog log, CursorSeal seal) {
-        this.log = log;
-        this.seal = seal;
-    }
+record AuditLogQueries(AuditLog log, CursorSeal seal) {
 
     @QueryMapping
     AuditConnection auditLog(@Argument String actor, @Argument Instant from, @Argument Instant to,

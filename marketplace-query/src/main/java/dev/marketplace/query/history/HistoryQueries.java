@@ -17,19 +17,9 @@ import org.springframework.stereotype.Controller;
 
 /** The audit trail of a program and its listing as of an instant. */
 @Controller
-class HistoryQueries {
+record HistoryQueries(ProgramHistory history, PopularityAsOf popularity, CursorSeal seal) {
 
     static final int MAX_PAGE = 200;
-
-    private final ProgramHistory history;
-    private final PopularityAsOf popularity;
-    private final CursorSeal seal;
-
-    HistoryQueries(ProgramHistory history, PopularityAsOf popularity, CursorSeal seal) {
-        this.history = history;
-        this.popularity = popularity;
-        this.seal = seal;
-    }
 
     /** The page size asked for (the schema gives the default); INVALID_INPUT on {@code first} out of bounds. */
     static int pageSize(int first) {

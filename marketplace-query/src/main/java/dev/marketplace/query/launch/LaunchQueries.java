@@ -16,16 +16,10 @@ import org.springframework.stereotype.Controller;
 
 /** Grey release as a host app sees it: which version a user runs, and each live version's share of users. */
 @Controller
-class LaunchQueries {
+record LaunchQueries(CatalogueReader reader) {
 
     /** Where {@code GET /packages/<digest>} serves packages. */
     static final String PACKAGES = "/packages/";
-
-    private final CatalogueReader reader;
-
-    LaunchQueries(CatalogueReader reader) {
-        this.reader = reader;
-    }
 
     /**
      * A program that was never live is not found for anyone but its developer and reviewers; a suspended or

@@ -18,13 +18,7 @@ import org.springframework.stereotype.Controller;
  * and only asked for on the review and developer pages. Only the program's developer and reviewers see it.
  */
 @Controller
-class ReviewConversation {
-
-    private final EventStore events;
-
-    ReviewConversation(EventStore events) {
-        this.events = events;
-    }
+record ReviewConversation(EventStore events) {
 
     @SchemaMapping(typeName = "Version")
     List<ConversationMessage> conversation(VersionView version) {

@@ -10,17 +10,9 @@ import org.springframework.stereotype.Controller;
 
 /** What reviewers moderate besides versions: ratings that users flagged, across every program. */
 @Controller
-class ModerationQueries {
+record ModerationQueries(PopularityStore store, CursorSeal seal) {
 
     private static final String CURSORS = "flagged-ratings";
-
-    private final PopularityStore store;
-    private final CursorSeal seal;
-
-    ModerationQueries(PopularityStore store, CursorSeal seal) {
-        this.store = store;
-        this.seal = seal;
-    }
 
     @QueryMapping
     RatingConnection flaggedRatings(@Argument int first, @Argument String after) {

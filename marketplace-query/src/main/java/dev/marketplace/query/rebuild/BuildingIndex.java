@@ -16,20 +16,10 @@ import org.springframework.stereotype.Component;
  * Every step may be repeated (by another node, after a crash) with the same outcome.
  */
 @Component
-class BuildingIndex {
+record BuildingIndex(ElasticsearchClient client, CatalogueIndex index, CatalogueProperties properties) {
 
     private static final String NO_REFRESH = "-1";
     private static final String NO_REPLICAS = "false";
-
-    private final ElasticsearchClient client;
-    private final CatalogueIndex index;
-    private final CatalogueProperties properties;
-
-    BuildingIndex(ElasticsearchClient client, CatalogueIndex index, CatalogueProperties properties) {
-        this.client = client;
-        this.index = index;
-        this.properties = properties;
-    }
 
     /** A new, empty index for bulk writing; nothing names it yet. */
     String create() {

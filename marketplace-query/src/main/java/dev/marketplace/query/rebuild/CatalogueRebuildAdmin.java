@@ -7,13 +7,7 @@ import org.springframework.stereotype.Controller;
 
 /** Lets an admin start a catalogue rebuild and watch it. */
 @Controller
-class CatalogueRebuildAdmin {
-
-    private final CatalogueRebuilds rebuilds;
-
-    CatalogueRebuildAdmin(CatalogueRebuilds rebuilds) {
-        this.rebuilds = rebuilds;
-    }
+record CatalogueRebuildAdmin(CatalogueRebuilds rebuilds) {
 
     @MutationMapping
     CatalogueRebuild rebuildCatalogue() {

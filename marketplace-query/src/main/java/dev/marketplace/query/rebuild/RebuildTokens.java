@@ -1,7 +1,6 @@
 package dev.marketplace.query.rebuild;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,25 +19,10 @@ import org.springframework.stereotype.Component;
  * own status only covers the segments this node runs.
  */
 @Component
-class RebuildTokens {
+record RebuildTokens(JdbcTemplate jdbc, TokenSchema schema, DeadLetterSchema deadLetters, Serializer serializer,
+                     TokenStore tokenStore, TokenStoreProperties tokenStoreProperties) {
 
-    private final JdbcTemplate jdbc;
-    private final TokenSchema schema;
-    private final DeadLetterSchema deadLetters;
-    private final Serializer serializer;
-    private final TokenStore tokenStore;
-    private final Duration claimTimeout;
-    private final Clock clock = Clock.systemUTC();
-
-    RebuildTokens(JdbcTemplate jdbc, TokenSchema schema, DeadLetterSchema deadLetters, Serializer serializer,
-                  TokenStore tokenStore, TokenStoreProperties tokenStoreProperties) {
-        this.jdbc = jdbc;
-        this.schema = schema;
-        this.deadLetters = deadLetters;
-        this.serializer = serializer;
-        this.tokenStore = tokenStore;
-        this.claimTimeout = tokenStoreProperties.getClaimTimeout();
-    }
+    private static final Clock CLOCK = Clock.systemUTC();
 
     /** The stream position each segment of the processor has reached; -1 for one that has read nothing yet. */
     List<Long> positions(String processor) {
@@ -52,7 +36,7 @@ class RebuildTokens {
      * the others would take it over, and it writes nothing more.
      */
     boolean claimed(String processor) {
-        Instant fresh = clock.instant().minus(claimTimeout);
+        Instant fresh = CLOCK.instant().minus(tokenStoreProperties.getClaimTimeout());
         return jdbc.queryForList("select " + schema.timestampColumn() + " from " + schema.tokenTable() + " where "
                                  + schema.processorNameColumn() + " = ? and " + schema.ownerColumn() + " is not null",
                                  String.class, processor)

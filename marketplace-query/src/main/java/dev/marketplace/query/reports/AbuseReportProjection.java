@@ -23,15 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AbuseReportProjection.PROCESSING_GROUP)
-class AbuseReportProjection {
+record AbuseReportProjection(AbuseReports reports) {
 
     static final String PROCESSING_GROUP = "abuse-reports";
-
-    private final AbuseReports reports;
-
-    AbuseReportProjection(AbuseReports reports) {
-        this.reports = reports;
-    }
 
     @EventHandler
     void on(MiniProgramReportedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {

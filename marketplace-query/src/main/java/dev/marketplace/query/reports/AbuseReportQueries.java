@@ -20,18 +20,10 @@ import org.springframework.stereotype.Controller;
  * view of the list, so a cursor cannot be carried from one status filter or one user's list to another.
  */
 @Controller
-class AbuseReportQueries {
+record AbuseReportQueries(AbuseReports reports, CursorSeal seal) {
 
     static final int MAX_PAGE = 100;
     private static final String CURSORS = "abuse-reports";
-
-    private final AbuseReports reports;
-    private final CursorSeal seal;
-
-    AbuseReportQueries(AbuseReports reports, CursorSeal seal) {
-        this.reports = reports;
-        this.seal = seal;
-    }
 
     @QueryMapping
     AbuseReportConnection abuseReports(@Argument ReportStatus status, @Argument int first, @Argument String after) {

@@ -12,13 +12,7 @@ import org.springframework.stereotype.Controller;
 
 /** A user's own search-history setting, and the choices a client reports from a recorded search. */
 @Controller
-class SearchHistoryGraphQl {
-
-    private final SearchSessions sessions;
-
-    SearchHistoryGraphQl(SearchSessions sessions) {
-        this.sessions = sessions;
-    }
+record SearchHistoryGraphQl(SearchSessions sessions) {
 
     @QueryMapping
     UserSettingsView mySettings() {

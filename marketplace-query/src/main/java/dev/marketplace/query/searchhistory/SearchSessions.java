@@ -33,22 +33,10 @@ import org.springframework.stereotype.Service;
  * OFF, or when recording is disabled.
  */
 @Service
-public class SearchSessions {
+public record SearchSessions(CommandGateway commands, EventStore eventStore, ObjectMapper json,
+                             SearchHistoryProperties properties) {
 
     private static final Logger log = LoggerFactory.getLogger(SearchSessions.class);
-
-    private final CommandGateway commands;
-    private final EventStore eventStore;
-    private final ObjectMapper json;
-    private final SearchHistoryProperties properties;
-
-    SearchSessions(CommandGateway commands, EventStore eventStore, ObjectMapper json,
-                   SearchHistoryProperties properties) {
-        this.commands = commands;
-        this.eventStore = eventStore;
-        this.json = json;
-        this.properties = properties;
-    }
 
     /**
      * Records a first page of search results the actor was shown; the search's id, or null when nothing is recorded.

@@ -1,17 +1,27 @@
 package dev.marketplace.query.shared;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.StreamableMessageSource;
 
-/** Replaying a read model's processor from the first event, and telling when it has caught up. */
-public final class Replays {
+/**
+ * Replaying a read model's processor from the first event, and telling when it has caught up. Each read model that
+ * can be rebuilt has its own, naming its processing group.
+ */
+public abstract class Replays {
 
-    private Replays() {
+    private final EventProcessingConfiguration processing;
+    private final String processingGroup;
+
+    protected Replays(EventProcessingConfiguration processing, String processingGroup) {
+        this.processing = processing;
+        this.processingGroup = processingGroup;
     }
 
     /** Stops the processor, resets it to the first event (its reset handler empties the read model), restarts. */
-    public static void replay(StreamingEventProcessor processor) {
+    public void replay() {
+        StreamingEventProcessor processor = processor();
         processor.shutDown();
         // An explicit tail token: the processor's default initial token is itself a replay token, and resetting
         // to it nests two replay tokens, which never report the replay as finished.
@@ -24,8 +34,8 @@ public final class Replays {
      * done once it has reached the position it was reset at: Axon itself keeps calling it a replay until an event
      * beyond that position arrives.
      */
-    public static boolean isCaughtUp(StreamingEventProcessor processor) {
-        var status = processor.processingStatus();
+    public boolean isCaughtUp() {
+        var status = processor().processingStatus();
         return !status.isEmpty() && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState()
                 && (!s.isReplaying() || reachedResetPosition(s)));
     }
@@ -33,5 +43,11 @@ public final class Replays {
     private static boolean reachedResetPosition(EventTrackerStatus status) {
         return status.getResetPosition().isPresent() && status.getCurrentPosition().isPresent()
                 && status.getCurrentPosition().getAsLong() >= status.getResetPosition().getAsLong();
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(processingGroup, StreamingEventProcessor.class)
+                         .orElseThrow(() -> new IllegalStateException(
+                                 "no " + processingGroup + " event processor is configured"));
     }
 }

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Controller;
 
 /** {@code MiniProgram.statistics}: a program's figures per day, for its developer and reviewers only. */
 @Controller
-class StatisticsFields {
-
-    private final ProgramStatistics statistics;
-
-    StatisticsFields(ProgramStatistics statistics) {
-        this.statistics = statistics;
-    }
+record StatisticsFields(ProgramStatistics statistics) {
 
     @SchemaMapping(typeName = "MiniProgram")
     List<DailyStatistics> statistics(MiniProgramView program, @Argument LocalDate from, @Argument LocalDate to) {

@@ -27,15 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
-class StatisticsProjection {
+record StatisticsProjection(StatisticsStore store) {
 
     static final String PROCESSING_GROUP = "statistics";
-
-    private final StatisticsStore store;
-
-    StatisticsProjection(StatisticsStore store) {
-        this.store = store;
-    }
 
     @EventHandler
     void on(VersionReleasedEvent event) {

@@ -20,15 +20,7 @@ import reactor.core.publisher.Mono;
  * reviewers receive only public changes: a version released or superseded, without its review.
  */
 @Controller
-class VersionStatusSubscription {
-
-    private final QueryGateway queries;
-    private final StoredProgram programs;
-
-    VersionStatusSubscription(QueryGateway queries, StoredProgram programs) {
-        this.queries = queries;
-        this.programs = programs;
-    }
+record VersionStatusSubscription(QueryGateway queries, StoredProgram programs) {
 
     @SubscriptionMapping
     Flux<VersionView> versionStatusChanged(@Argument String miniProgramId) {

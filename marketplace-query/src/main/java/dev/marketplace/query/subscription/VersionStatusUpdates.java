@@ -37,15 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(VersionUpdatesConfiguration.PROCESSING_GROUP)
-class VersionStatusUpdates {
-
-    private final QueryUpdateEmitter emitter;
-    private final StoredProgram programs;
-
-    VersionStatusUpdates(QueryUpdateEmitter emitter, StoredProgram programs) {
-        this.emitter = emitter;
-        this.programs = programs;
-    }
+record VersionStatusUpdates(QueryUpdateEmitter emitter, StoredProgram programs) {
 
     /** Updates only: a follower learns of changes after subscribing, so the initial result is empty. */
     @QueryHandler

@@ -24,17 +24,7 @@ import org.springframework.stereotype.Controller;
 
 /** The catalogue as it was at a past instant, for reviewers and admins answering "what did a user see then?". */
 @Controller
-class CatalogueAsOfQueries {
-
-    private final AsOfIndexes indexes;
-    private final CatalogueSearch search;
-    private final RankingWeightsInForce weights;
-
-    CatalogueAsOfQueries(AsOfIndexes indexes, CatalogueSearch search, RankingWeightsInForce weights) {
-        this.indexes = indexes;
-        this.search = search;
-        this.weights = weights;
-    }
+record CatalogueAsOfQueries(AsOfIndexes indexes, CatalogueSearch search, RankingWeightsInForce weights) {
 
     /**
      * The catalogue search as it answered at {@code at}, ranked with the weights in force then; while the index of that instant is still being built, no

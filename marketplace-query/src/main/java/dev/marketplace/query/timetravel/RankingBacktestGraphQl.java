@@ -12,15 +12,9 @@ import org.springframework.stereotype.Controller;
 
 /** Lets an admin start ranking backtests and read their progress and figures. */
 @Controller
-class RankingBacktestGraphQl {
+record RankingBacktestGraphQl(RankingBacktests backtests) {
 
     private static final int MAX_LISTED = 100;
-
-    private final RankingBacktests backtests;
-
-    RankingBacktestGraphQl(RankingBacktests backtests) {
-        this.backtests = backtests;
-    }
 
     /** The mutation's input: candidate weights and the period whose searches are replayed. */
     record RankingBacktestInput(RankingWeightsValues weights, Instant from, Instant to) {

@@ -4,6 +4,8 @@ import dev.marketplace.api.program.Category;
 import dev.marketplace.api.program.MiniProgramRegisteredEvent;
 import dev.marketplace.api.program.Permission;
 import dev.marketplace.api.program.PrivacyDataUse;
+import dev.marketplace.api.program.VersionApprovedEvent;
+import dev.marketplace.api.program.VersionReleasedEvent;
 import dev.marketplace.api.program.VersionSubmittedEvent;
 import java.time.Instant;
 import java.util.List;
@@ -39,5 +41,13 @@ final class ProgramEvents {
     void submit(String programId, String version) {
         append(programId, new VersionSubmittedEvent(programId, version, "Changes", List.of(Permission.CAMERA),
                                                     List.of(PrivacyDataUse.ORDER_FULFILMENT), "ab".repeat(32), 1024));
+    }
+
+    /** A live program: registered, and {@code version} submitted, approved by rev-1 and released to everyone. */
+    void live(String programId, String developerId, String version) {
+        register(programId, developerId);
+        submit(programId, version);
+        append(programId, new VersionApprovedEvent(programId, version, "rev-1", null));
+        append(programId, new VersionReleasedEvent(programId, version, 100));
     }
 }

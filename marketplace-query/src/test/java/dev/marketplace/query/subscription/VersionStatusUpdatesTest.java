@@ -68,10 +68,7 @@ class VersionStatusUpdatesTest {
 
     @Test
     void aFullReleaseSendsTheNewVersionAndTheOneItSupersedes() throws Exception {
-        events.register("p1", "dev-1");
-        events.submit("p1", "1.0.0");
-        events.append("p1", new VersionApprovedEvent("p1", "1.0.0", "rev-1", null));
-        events.append("p1", new VersionReleasedEvent("p1", "1.0.0", 100));
+        events.live("p1", "dev-1", "1.0.0");
         events.submit("p1", "2.0.0");
         events.append("p1", new VersionApprovedEvent("p1", "2.0.0", "rev-1", null));
         List<VersionChange> updates = new CopyOnWriteArrayList<>();

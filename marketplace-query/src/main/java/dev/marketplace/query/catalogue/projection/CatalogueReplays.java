@@ -4,7 +4,6 @@ import dev.marketplace.query.catalogue.index.CatalogueIndex;
 import dev.marketplace.query.shared.Replays;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.slf4j.Logger;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * already projected; then the catalogue is replayed from the first event.
  */
 @Component
-public class CatalogueReplays {
+public class CatalogueReplays extends Replays {
 
     /** The processor that keeps the live index current. */
     public static final String LIVE_PROCESSOR = CatalogueProjection.PROCESSING_GROUP;
@@ -27,7 +26,6 @@ public class CatalogueReplays {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueReplays.class);
 
-    private final EventProcessingConfiguration processing;
     private final CatalogueIndex index;
     private final TokenStore tokens;
     private final JdbcTemplate jdbc;
@@ -36,7 +34,7 @@ public class CatalogueReplays {
 
     public CatalogueReplays(EventProcessingConfiguration processing, CatalogueIndex index, TokenStore tokens,
                             JdbcTemplate jdbc, TokenSchema tokenSchema, PopularityStore popularity) {
-        this.processing = processing;
+        super(processing, LIVE_PROCESSOR);
         this.index = index;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -59,20 +57,5 @@ public class CatalogueReplays {
             jdbc.update("delete from " + tokenSchema.tokenTable() + " where " + tokenSchema.processorNameColumn()
                         + " = ?", CatalogueProjection.PROCESSING_GROUP);
         }
-    }
-
-    /** Stops the catalogue processor, resets it to the first event (the reset handler empties the index), restarts. */
-    public void replay() {
-        Replays.replay(processor());
-    }
-
-    /** True when every segment has caught up with the head of the event stream without error ({@link Replays}). */
-    public boolean isCaughtUp() {
-        return Replays.isCaughtUp(processor());
-    }
-
-    private StreamingEventProcessor processor() {
-        return processing.eventProcessor(CatalogueProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                         .orElseThrow(() -> new IllegalStateException("no catalogue event processor is configured"));
     }
 }

@@ -3,6 +3,7 @@ package dev.marketplace.query.catalogue.projection;
 import dev.marketplace.api.developer.DeveloperView;
 import dev.marketplace.api.rating.RatingView;
 import dev.marketplace.query.catalogue.index.Popularity;
+import dev.marketplace.query.shared.OldestFirstPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class PopularityStore {
+
+    private static final OldestFirstPage FLAGGED_PAGE = new OldestFirstPage("updated_at", "rating_id");
 
     private final JdbcTemplate jdbc;
     private final String installs;
@@ -269,14 +272,7 @@ public class PopularityStore {
     public List<RatingView> flaggedRatings(Instant afterUpdatedAt, String afterId, int limit) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select * from " + ratings + " where flag_count > 0");
-        if (afterUpdatedAt != null) {
-            sql.append(" and (updated_at > ? or (updated_at = ? and rating_id > ?))");
-            args.add(Timestamp.from(afterUpdatedAt));
-            args.add(Timestamp.from(afterUpdatedAt));
-            args.add(afterId);
-        }
-        sql.append(" order by updated_at asc, rating_id asc limit ?");
-        args.add(limit);
+        FLAGGED_PAGE.append(sql, args, afterUpdatedAt, afterId, limit);
         return jdbc.query(sql.toString(), PopularityStore::toRating, args.toArray());
     }
 

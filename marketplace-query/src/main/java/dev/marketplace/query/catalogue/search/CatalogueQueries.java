@@ -27,24 +27,10 @@ import org.springframework.stereotype.Controller;
 
 /** The public catalogue: search, one program, and name suggestions. */
 @Controller
-class CatalogueQueries {
+record CatalogueQueries(CatalogueSearch search, CatalogueReader reader, PopularityStore installs,
+                        SearchSessions sessions, RankingWeightsInForce weights) {
 
     private static final int MAX_SUGGESTIONS = 20;
-
-    private final CatalogueSearch search;
-    private final CatalogueReader reader;
-    private final PopularityStore installs;
-    private final SearchSessions sessions;
-    private final RankingWeightsInForce weights;
-
-    CatalogueQueries(CatalogueSearch search, CatalogueReader reader, PopularityStore installs,
-                     SearchSessions sessions, RankingWeightsInForce weights) {
-        this.search = search;
-        this.reader = reader;
-        this.installs = installs;
-        this.sessions = sessions;
-        this.weights = weights;
-    }
 
     /**
      * A signed-in user's first page is recorded as a search (unless they opted out), with the weights it was ranked

@@ -6,13 +6,7 @@ import org.springframework.stereotype.Controller;
 
 /** The relevance weights in force, for the admin page that changes and backtests them. */
 @Controller
-class RankingQueries {
-
-    private final RankingWeightsInForce inForce;
-
-    RankingQueries(RankingWeightsInForce inForce) {
-        this.inForce = inForce;
-    }
+record RankingQueries(RankingWeightsInForce inForce) {
 
     @QueryMapping
     RankingWeights rankingWeights() {
