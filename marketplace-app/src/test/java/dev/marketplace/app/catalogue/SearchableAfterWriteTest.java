@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
+import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,10 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = {"marketplace.catalogue.refresh-interval=-1",
                                   "marketplace.catalogue.write-refresh-gap=100ms"})
-class SearchableAfterWriteTest {
-
-    @Autowired
-    Marketplace marketplace;
+class SearchableAfterWriteTest extends MarketplaceClientTest {
 
     @Test
     void releasedProgramsAndTheirChangesAreFoundWithoutThePeriodicRefresh() {
