@@ -22,6 +22,7 @@ import dev.marketplace.query.catalogue.index.CatalogueIndex;
 import dev.marketplace.query.catalogue.index.Popularity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
@@ -32,6 +33,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -49,6 +52,7 @@ import org.springframework.stereotype.Component;
 class CatalogueProjection {
 
     static final String PROCESSING_GROUP = "catalogue";
+    private static final String DEVELOPERS_LOCKED = CatalogueProjection.class.getName() + ".developersLocked";
 
     private final ElasticsearchClient client;
     private final CatalogueIndex index;
@@ -91,6 +95,7 @@ class CatalogueProjection {
     @EventHandler
     void on(MiniProgramRegisteredEvent event, EventMessage<?> message, @Timestamp Instant at) {
         long sequence = aggregateSequence(message);
+        lockDevelopersOfBatch();
         DeveloperView developer = popularity.registerProgram(event.programId(), event.developerId());
         applyProgramEvent(event.programId(), sequence, current -> CatalogueDocument.of(
                 ProgramState.registered(event, at), sequence, null, Popularity.NONE, developer));
@@ -103,6 +108,7 @@ class CatalogueProjection {
      */
     @EventHandler
     void on(DeveloperEvent event) {
+        lockDevelopersOfBatch();
         DeveloperView before = popularity.lockDeveloper(event.developerId());
         DeveloperView after = DeveloperProfiles.apply(before, event);
         popularity.saveDeveloper(after);
@@ -248,6 +254,28 @@ class CatalogueProjection {
         }
         throw new IllegalStateException("Program event " + message.getPayloadType().getSimpleName()
                                         + " has no place in its program's stream (not raised by the aggregate)");
+    }
+
+    /**
+     * Before the first developer row this batch locks: every developer the batch's events will lock, in the order of
+     * their ids, so two segments never wait for each other's developers in opposite orders
+     * ({@link PopularityStore#lockDevelopers}). Outside a batch (a dead letter retried) one event locks one row.
+     */
+    private void lockDevelopersOfBatch() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            batch.getOrComputeResource(DEVELOPERS_LOCKED, key -> {
+                popularity.lockDevelopers(batch.getMessages().stream().map(m -> developerLockedBy(m.getPayload()))
+                                               .filter(Objects::nonNull).toList());
+                return Boolean.TRUE;
+            });
+        }
+    }
+
+    private static String developerLockedBy(Object payload) {
+        if (payload instanceof MiniProgramRegisteredEvent registered) {
+            return registered.developerId();
+        }
+        return payload instanceof DeveloperEvent developerEvent ? developerEvent.developerId() : null;
     }
 
     /** The program's document as this batch sees it (or as stored, outside a batch); null when there is none. */

@@ -122,6 +122,32 @@ public class PopularityStore {
     }
 
     /**
+     * Creates the missing rows of these developers and locks them all, in the order of their ids, until the
+     * transaction ends. A batch that locks its developers one by one, in the order of its events, can deadlock with a
+     * batch on another segment that locks the same developers in another order (seen as "deadlock detected" on
+     * {@code catalogue_developer} and the batch handled again, during a rebuild); taking them all first, in one order
+     * on every segment, leaves a batch waiting for the other at worst. The per-event locks then find them held.
+     */
+    void lockDevelopers(Collection<String> developerIds) {
+        List<String> sorted = developerIds.stream().distinct().sorted().toList();
+        if (sorted.isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>(jdbc.queryForList(
+                "select developer_id from " + developers + " where developer_id in ("
+                + String.join(", ", Collections.nCopies(sorted.size(), "?")) + ")", String.class, sorted.toArray()));
+        for (String missing : sorted) {
+            if (!existing.contains(missing)) {
+                insertRacingOtherSegments("insert into " + developers + " (developer_id, verified) select ?, false "
+                                          + "where not exists (select 1 from " + developers + " where developer_id = ?)",
+                                          missing, missing);
+            }
+        }
+        jdbc.batchUpdate("update " + developers + " set verified = verified where developer_id = ?",
+                         sorted.stream().map(id -> new Object[] {id}).toList());
+    }
+
+    /**
      * An insert-if-missing of a row that events of other programs, handled at the same moment on another segment, may
      * insert too: both see it missing, and the later one fails on the key once the earlier commits. That failure only
      * means the row is there, so it is undone to a savepoint (PostgreSQL aborts the whole transaction on any error

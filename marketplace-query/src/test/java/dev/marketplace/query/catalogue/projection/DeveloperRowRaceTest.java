@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.developer.DeveloperView;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +33,8 @@ class DeveloperRowRaceTest {
     final JdbcTemplate jdbc = new JdbcTemplate(database);
     final TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database));
     final PopularityStore store = new PopularityStore(jdbc).temporary("race");
-    /** A thread a segment: each transaction is bound to its own thread. */
-    final ExecutorService segments = Executors.newFixedThreadPool(2);
+    /** A thread a segment (and one more): each transaction is bound to its own thread. */
+    final ExecutorService segments = Executors.newFixedThreadPool(3);
 
     @AfterEach
     void dropTheTables() {
@@ -65,5 +66,38 @@ class DeveloperRowRaceTest {
         assertThat(second.get(20, TimeUnit.SECONDS).id()).isEqualTo("dev-race");
         assertThat(store.programsOf("dev-race")).containsExactly("program-1", "program-2");
         assertThat(jdbc.queryForObject("select count(*) from catalogue_developer_race", Integer.class)).isOne();
+    }
+
+    /**
+     * A batch locks its developers in the order of their ids before any one of them: while it waits for an earlier
+     * developer held elsewhere, it holds none of the later ones, so nobody can be waiting on it in the opposite order
+     * (a deadlock between two segments' batches, seen during a rebuild).
+     */
+    @Test
+    void aBatchWaitingForOneDeveloperHoldsNoneOfTheLaterOnes() throws Exception {
+        transaction.executeWithoutResult(status -> store.lockDevelopers(List.of("dev-a", "dev-b")));
+        CountDownLatch aHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
+            store.lockDeveloper("dev-a");
+            aHeld.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+        }), segments);
+        assertThat(aHeld.await(20, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(
+                status -> store.lockDevelopers(List.of("dev-b", "dev-a"))), segments);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from information_schema.sessions where executing_statement like ?", Integer.class,
+                "update catalogue_developer_race %") > 0);
+
+        CompletableFuture<DeveloperView> other = CompletableFuture.supplyAsync(() -> transaction.execute(
+                status -> store.lockDeveloper("dev-b")), segments);
+        assertThat(other.get(10, TimeUnit.SECONDS).id()).as("dev-b, free while the batch waits for dev-a")
+                                                        .isEqualTo("dev-b");
+        assertThat(batch).as("the batch still waits for dev-a").isNotDone();
+
+        release.countDown();
+        holder.get(20, TimeUnit.SECONDS);
+        batch.get(20, TimeUnit.SECONDS);
     }
 }
