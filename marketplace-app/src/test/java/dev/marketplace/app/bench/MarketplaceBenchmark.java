@@ -450,9 +450,11 @@ class MarketplaceBenchmark {
                                           Long.class, before);
         double jdbcAt32 = Double.NaN;
         try (JdbcEventBaseline baseline = new JdbcEventBaseline(dataSource, before)) {
-            results.note(String.format("Write path: %d commands stored %d events (%.2f per command); the JDBC "
-                                       + "baseline inserts copies of the first %d of those rows, one per commit.",
-                                       commands, events, (double) events / commands, baseline.sampleSize()));
+            results.note(String.format("Write path: %d commands stored %d events (%.2f per command), %d of them "
+                                       + "approvals refused because the package checks were still running (warm-up "
+                                       + "included); the JDBC baseline inserts copies of the first %d of those rows, "
+                                       + "one per commit.", commands, events, (double) events / commands,
+                                       mix.refusedApprovals(), baseline.sampleSize()));
             for (int c = 0; c < clients.length; c++) {
                 machine.loadSinceLastCall();
                 OpenLoad.Result[] jdbcRuns = closedThenOpen(clients[c], n -> {
