@@ -31,8 +31,8 @@ public final class WriteRefresh implements AutoCloseable {
     private final ScheduledExecutorService executor;
     /** A refresh is scheduled and has not started yet: a write asked for now is covered by it. */
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** When the last refresh started; at first one gap ago, so the first write refreshes at once. */
     private volatile long lastStart;
-    private volatile boolean started;
 
     /** Refreshes with {@code refresh} at most once per {@code gap}; zero never refreshes (periodic only). */
     public WriteRefresh(Runnable refresh, Duration gap) {
@@ -47,6 +47,7 @@ public final class WriteRefresh implements AutoCloseable {
         this.refresh = refresh;
         this.gapNanos = gap.toNanos();
         this.nanoTime = nanoTime;
+        this.lastStart = nanoTime.getAsLong() - gapNanos;
         this.executor = gap.isZero() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "catalogue-write-refresh");
             thread.setDaemon(true);
@@ -59,7 +60,7 @@ public final class WriteRefresh implements AutoCloseable {
         if (executor == null || !scheduled.compareAndSet(false, true)) {
             return;
         }
-        long wait = started ? Math.max(0, lastStart + gapNanos - nanoTime.getAsLong()) : 0;
+        long wait = Math.max(0, lastStart + gapNanos - nanoTime.getAsLong());
         try {
             executor.schedule(this::run, wait, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
@@ -71,7 +72,6 @@ public final class WriteRefresh implements AutoCloseable {
         // Cleared before the refresh starts: a write made during it may miss it, and so schedules the next one.
         scheduled.set(false);
         lastStart = nanoTime.getAsLong();
-        started = true;
         try {
             refresh.run();
         } catch (RuntimeException e) {

@@ -34,7 +34,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -262,7 +261,8 @@ class CatalogueProjection {
      * ({@link PopularityStore#lockDevelopers}). Outside a batch (a dead letter retried) one event locks one row.
      */
     private void lockDevelopersOfBatch() {
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+        BatchingUnitOfWork<?> batch = CatalogueWrites.currentBatch();
+        if (batch != null) {
             batch.getOrComputeResource(DEVELOPERS_LOCKED, key -> {
                 popularity.lockDevelopers(batch.getMessages().stream().map(m -> developerLockedBy(m.getPayload()))
                                                .filter(Objects::nonNull).toList());

@@ -86,8 +86,8 @@ final class CatalogueWrites {
      */
     static CatalogueWrites ofCurrentBatch(ElasticsearchClient client, String alias, Parking parking,
                                           Runnable written) {
-        if (!CurrentUnitOfWork.isStarted()
-            || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+        BatchingUnitOfWork<?> batch = currentBatch();
+        if (batch == null) {
             // Outside the processor's batches (a dead letter being retried) each write is made, or fails, at once.
             return null;
         }
@@ -97,6 +97,12 @@ final class CatalogueWrites {
             batch.onPrepareCommit(u -> writes.flush());
             return writes;
         });
+    }
+
+    /** The processor's batch the current event is handled in; null outside one (a dead letter retried). */
+    static BatchingUnitOfWork<?> currentBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch
+                ? batch : null;
     }
 
     /**

@@ -114,11 +114,20 @@ public class PopularityStore {
 
     /** The developer's row, created unnamed if missing, locked until the transaction ends. */
     DeveloperView lockDeveloper(String developerId) {
+        insertDeveloperIfMissing(developerId);
+        jdbc.update(lockDeveloperRow(), developerId);
+        return developers(List.of(developerId)).get(developerId);
+    }
+
+    private void insertDeveloperIfMissing(String developerId) {
         insertRacingOtherSegments("insert into " + developers + " (developer_id, verified) select ?, false "
                                   + "where not exists (select 1 from " + developers + " where developer_id = ?)",
                                   developerId, developerId);
-        jdbc.update("update " + developers + " set verified = verified where developer_id = ?", developerId);
-        return developers(List.of(developerId)).get(developerId);
+    }
+
+    /** An update that changes nothing and holds the developer's row until the transaction ends. */
+    private String lockDeveloperRow() {
+        return "update " + developers + " set verified = verified where developer_id = ?";
     }
 
     /**
@@ -133,18 +142,10 @@ public class PopularityStore {
         if (sorted.isEmpty()) {
             return;
         }
-        Set<String> existing = new HashSet<>(jdbc.queryForList(
-                "select developer_id from " + developers + " where developer_id in ("
-                + String.join(", ", Collections.nCopies(sorted.size(), "?")) + ")", String.class, sorted.toArray()));
-        for (String missing : sorted) {
-            if (!existing.contains(missing)) {
-                insertRacingOtherSegments("insert into " + developers + " (developer_id, verified) select ?, false "
-                                          + "where not exists (select 1 from " + developers + " where developer_id = ?)",
-                                          missing, missing);
-            }
-        }
-        jdbc.batchUpdate("update " + developers + " set verified = verified where developer_id = ?",
-                         sorted.stream().map(id -> new Object[] {id}).toList());
+        Set<String> existing = new HashSet<>(jdbc.queryForList("select developer_id from " + developers
+                + " where developer_id in (" + placeholders(sorted.size()) + ")", String.class, sorted.toArray()));
+        sorted.stream().filter(id -> !existing.contains(id)).forEach(this::insertDeveloperIfMissing);
+        jdbc.batchUpdate(lockDeveloperRow(), sorted.stream().map(id -> new Object[] {id}).toList());
     }
 
     /**
@@ -191,7 +192,7 @@ public class PopularityStore {
         if (developerIds.isEmpty()) {
             return result;
         }
-        String in = String.join(",", Collections.nCopies(developerIds.size(), "?"));
+        String in = placeholders(developerIds.size());
         jdbc.query("select * from " + developers + " where developer_id in (" + in + ")", rs -> {
             result.put(rs.getString("developer_id"), new DeveloperView(
                     rs.getString("developer_id"), rs.getString("display_name"), rs.getString("website"),
@@ -259,7 +260,7 @@ public class PopularityStore {
         if (programIds.isEmpty()) {
             return result;
         }
-        String in = String.join(",", Collections.nCopies(programIds.size(), "?"));
+        String in = placeholders(programIds.size());
         List<Object> args = new ArrayList<>(programIds);
         args.add(limit);
         jdbc.query("select * from (select r.*, row_number() over (partition by program_id order by " + sort.orderBy()
@@ -279,7 +280,7 @@ public class PopularityStore {
         if (programIds.isEmpty()) {
             return counts;
         }
-        String in = String.join(",", Collections.nCopies(programIds.size(), "?"));
+        String in = placeholders(programIds.size());
         jdbc.query("select program_id, count(*) from " + ratings + " where program_id in (" + in + ")"
                    + (includeHidden ? "" : " and hidden = false") + " group by program_id",
                    rs -> {
@@ -318,7 +319,7 @@ public class PopularityStore {
         if (programIds.isEmpty()) {
             return Set.of();
         }
-        String in = String.join(",", Collections.nCopies(programIds.size(), "?"));
+        String in = placeholders(programIds.size());
         List<Object> args = new ArrayList<>(List.of(userId));
         args.addAll(programIds);
         return new HashSet<>(jdbc.queryForList("select program_id from " + installs + " where user_id = ? and "
@@ -349,5 +350,10 @@ public class PopularityStore {
                               rs.getInt("stars"), rs.getString("text"), rs.getString("reply"),
                               rs.getBoolean("hidden"), rs.getInt("flag_count"),
                               rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** {@code ?, ?, ?}: one parameter a value of an {@code in (...)} list. */
+    private static String placeholders(int count) {
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 }
