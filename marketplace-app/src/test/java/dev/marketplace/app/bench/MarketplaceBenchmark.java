@@ -193,7 +193,7 @@ class MarketplaceBenchmark {
         int programs = (int) Math.max(1000, 50_000 * SCALE);
         catalogueProcessor().shutDown();
         machine.loadSinceLastCall();
-        EventSeeder seeder = new EventSeeder(eventStore, transactions);
+        EventSeeder seeder = new EventSeeder(eventStore, transactions, processing);
         long seedStart = System.nanoTime();
         for (int i = 0; i < programs; i++) {
             String id = UUID.nameUUIDFromBytes(("seed-" + i).getBytes(StandardCharsets.UTF_8)).toString();
@@ -684,7 +684,7 @@ class MarketplaceBenchmark {
     private void longAggregates() {
         String shortId = UUID.randomUUID().toString();
         String longId = UUID.randomUUID().toString();
-        EventSeeder seeder = new EventSeeder(eventStore, transactions);
+        EventSeeder seeder = new EventSeeder(eventStore, transactions, processing);
         seeder.longProgram(shortId, "long-dev", "Short History " + shortId.substring(0, 6), 10);
         seeder.longProgram(longId, "long-dev", "Long History " + longId.substring(0, 6), 10_000);
         seeder.flush();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class TimeTravelBenchmark {
     @Autowired
     TransactionManager transactions;
     @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
     AsOfIndexes asOf;
     @Autowired
     RankingBacktests backtests;
@@ -55,7 +58,7 @@ class TimeTravelBenchmark {
     @Test
     void asOfIndexBuildAndBacktestSessionsPerSecond() throws Exception {
         Instant from = Instant.now();
-        EventSeeder seeder = new EventSeeder(eventStore, transactions);
+        EventSeeder seeder = new EventSeeder(eventStore, transactions, processing);
         long seedStart = System.nanoTime();
         for (int i = 0; i < PROGRAMS; i++) {
             seeder.liveProgram("bench-asof-" + i, i);

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,8 @@ class CatalogueRebuildTest extends MarketplaceClientTest {
     @Autowired
     TransactionManager transactions;
     @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
     ElasticsearchClient elasticsearch;
     @Autowired
     CatalogueIndex index;
@@ -60,7 +63,7 @@ class CatalogueRebuildTest extends MarketplaceClientTest {
 
     @Test
     void searchesNeverSeeFewerProgramsNorOneTwiceDuringARebuildAndTheResultEqualsAFreshReplay() throws Exception {
-        EventSeeder seeder = new EventSeeder(eventStore, transactions);
+        EventSeeder seeder = new EventSeeder(eventStore, transactions, processing);
         for (int i = 0; i < PROGRAMS; i++) {
             seeder.liveProgram("rebuild-" + i, i);
         }
