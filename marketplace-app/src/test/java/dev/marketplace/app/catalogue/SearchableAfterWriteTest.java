@@ -3,25 +3,37 @@ package dev.marketplace.app.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.marketplace.api.security.Role;
 import dev.marketplace.app.support.Marketplace;
 import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.query.catalogue.index.CatalogueIndex;
+import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * The catalogue's projection makes what it wrote searchable itself: with Elasticsearch's periodic refresh turned off
  * for this application's index, a released program and a later change of its listing are still found, because each
- * write asks for a refresh ({@code WriteRefresh}). Without that, neither would ever be.
+ * write asks for a refresh ({@code WriteRefresh}). Without that, neither would ever be. A replay of the catalogue
+ * does not ask: its writes wait for the periodic refresh (here: none), and the first live write after it asks again.
  */
 @MarketplaceIntegrationTest
 @TestPropertySource(properties = {"marketplace.catalogue.refresh-interval=-1",
                                   "marketplace.catalogue.write-refresh-gap=100ms"})
 class SearchableAfterWriteTest extends MarketplaceClientTest {
+
+    @Autowired
+    CatalogueReplays replays;
+    @Autowired
+    CatalogueIndex index;
+    @Autowired
+    ElasticsearchClient elasticsearch;
 
     @Test
     void releasedProgramsAndTheirChangesAreFoundWithoutThePeriodicRefresh() {
@@ -36,6 +48,26 @@ class SearchableAfterWriteTest extends MarketplaceClientTest {
                    .path("updateListing.name").entity(String.class).isEqualTo("Harbour Tide Charts");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
                 .containsExactly("Harbour Tide Charts"));
+    }
+
+    @Test
+    void aReplayLeavesItsWritesToThePeriodicRefreshAndTheFirstLiveWriteAfterItAsksAgain() throws Exception {
+        String tag = Marketplace.uniqueTag("replayed");
+        String id = marketplace.publish("dev-replayed", Marketplace.listing("Ferry Timetable", "TRAVEL",
+                                                                             List.of(tag)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
+                .containsExactly("Ferry Timetable"));
+
+        replays.replay();
+        await().atMost(Duration.ofSeconds(30)).until(() -> replays.isCaughtUp()
+                && elasticsearch.exists(e -> e.index(index.alias()).id(id)).value());
+        assertThat(namesTagged(tag)).as("replayed, but not refreshed").isEmpty();
+
+        marketplace.as("dev-replayed", Role.DEVELOPER).documentName("updateListing")
+                   .variable("input", Map.of("miniProgramId", id, "name", "Ferry Timetables")).execute()
+                   .path("updateListing.name").entity(String.class).isEqualTo("Ferry Timetables");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
+                .containsExactly("Ferry Timetables"));
     }
 
     private List<String> namesTagged(String tag) {

@@ -21,16 +21,20 @@ import dev.marketplace.query.catalogue.index.CatalogueDocument;
 import dev.marketplace.query.catalogue.index.CatalogueIndex;
 import dev.marketplace.query.catalogue.index.Popularity;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -81,7 +85,20 @@ class CatalogueProjection {
         this.processing = processing;
         this.group = group;
         this.writeAlias = writeAlias;
-        this.written = writeAlias.equals(index.alias()) ? index::written : () -> { };
+        this.written = writeAlias.equals(index.alias()) ? this::writtenToLiveIndex : () -> { };
+    }
+
+    /**
+     * Live writes are made searchable soon ({@link CatalogueIndex#written}). A replay of the live catalogue rewrites
+     * every document from the first event: asking for a refresh after each of its batches would make Elasticsearch
+     * write and merge a small segment four times a second for the whole replay, so its writes wait for the index's
+     * periodic refresh. The first batch past the replay asks again.
+     */
+    private void writtenToLiveIndex() {
+        BatchingUnitOfWork<?> batch = CatalogueWrites.currentBatch();
+        if (batch == null || !ReplayToken.isReplay(batch.getMessages().get(batch.getMessages().size() - 1))) {
+            index.written();
+        }
     }
 
     /** The documents of a batch that Elasticsearch refused: their events go to the catalogue's dead letters. */
@@ -94,8 +111,9 @@ class CatalogueProjection {
     @EventHandler
     void on(MiniProgramRegisteredEvent event, EventMessage<?> message, @Timestamp Instant at) {
         long sequence = aggregateSequence(message);
-        lockDevelopersOfBatch();
-        DeveloperView developer = popularity.registerProgram(event.programId(), event.developerId());
+        Map<String, DeveloperView> lockedByBatch = developersOfBatch();
+        DeveloperView developer = lockedByBatch != null ? lockedByBatch.get(event.developerId())
+                : popularity.registerProgram(event.programId(), event.developerId());
         applyProgramEvent(event.programId(), sequence, current -> CatalogueDocument.of(
                 ProgramState.registered(event, at), sequence, null, Popularity.NONE, developer));
     }
@@ -107,10 +125,14 @@ class CatalogueProjection {
      */
     @EventHandler
     void on(DeveloperEvent event) {
-        lockDevelopersOfBatch();
-        DeveloperView before = popularity.lockDeveloper(event.developerId());
+        Map<String, DeveloperView> lockedByBatch = developersOfBatch();
+        DeveloperView before = lockedByBatch != null ? lockedByBatch.get(event.developerId())
+                : popularity.lockDeveloper(event.developerId());
         DeveloperView after = DeveloperProfiles.apply(before, event);
         popularity.saveDeveloper(after);
+        if (lockedByBatch != null) {
+            lockedByBatch.put(after.id(), after);
+        }
         for (String programId : popularity.programsOf(event.developerId())) {
             CatalogueWrites.Pending current = current(programId);
             if (current != null) {
@@ -256,19 +278,31 @@ class CatalogueProjection {
     }
 
     /**
-     * Before the first developer row this batch locks: every developer the batch's events will lock, in the order of
-     * their ids, so two segments never wait for each other's developers in opposite orders
-     * ({@link PopularityStore#lockDevelopers}). Outside a batch (a dead letter retried) one event locks one row.
+     * The developers this batch's events lock, locked before the first event that needs one: every one of them, in the
+     * order of their ids, so two segments never wait for each other's developers in opposite orders
+     * ({@link PopularityStore#lockDevelopers}), with the batch's registrations recorded at the same time. The answer
+     * holds them as this batch leaves them, for its later events; null outside a batch (a dead letter retried), where
+     * one event locks one row.
      */
-    private void lockDevelopersOfBatch() {
+    private Map<String, DeveloperView> developersOfBatch() {
         BatchingUnitOfWork<?> batch = CatalogueWrites.currentBatch();
-        if (batch != null) {
-            batch.getOrComputeResource(DEVELOPERS_LOCKED, key -> {
-                popularity.lockDevelopers(batch.getMessages().stream().map(m -> developerLockedBy(m.getPayload()))
-                                               .filter(Objects::nonNull).toList());
-                return Boolean.TRUE;
-            });
+        if (batch == null) {
+            return null;
         }
+        return batch.getOrComputeResource(DEVELOPERS_LOCKED, key -> {
+            Map<String, String> developerByProgram = new HashMap<>();
+            List<String> developerIds = new ArrayList<>();
+            for (Message<?> message : batch.getMessages()) {
+                String developerId = developerLockedBy(message.getPayload());
+                if (developerId != null) {
+                    developerIds.add(developerId);
+                }
+                if (message.getPayload() instanceof MiniProgramRegisteredEvent registered) {
+                    developerByProgram.put(registered.programId(), registered.developerId());
+                }
+            }
+            return new HashMap<>(popularity.lockDevelopers(developerIds, developerByProgram));
+        });
     }
 
     private static String developerLockedBy(Object payload) {

@@ -106,10 +106,14 @@ public class PopularityStore {
      * finds it among the developer's programs.
      */
     DeveloperView registerProgram(String programId, String developerId) {
-        jdbc.update("insert into " + programDevelopers + " (program_id, developer_id) select ?, ? where not exists "
-                    + "(select 1 from " + programDevelopers + " where program_id = ?)",
-                    programId, developerId, programId);
+        jdbc.update(insertProgramDeveloper(), programId, developerId, programId);
         return lockDeveloper(developerId);
+    }
+
+    /** Records whose program it is, unless recorded before (a registration handled again). */
+    private String insertProgramDeveloper() {
+        return "insert into " + programDevelopers + " (program_id, developer_id) select ?, ? where not exists "
+               + "(select 1 from " + programDevelopers + " where program_id = ?)";
     }
 
     /** The developer's row, created unnamed if missing, locked until the transaction ends. */
@@ -135,17 +139,30 @@ public class PopularityStore {
      * transaction ends. A batch that locks its developers one by one, in the order of its events, can deadlock with a
      * batch on another segment that locks the same developers in another order (seen as "deadlock detected" on
      * {@code catalogue_developer} and the batch handled again, during a rebuild); taking them all first, in one order
-     * on every segment, leaves a batch waiting for the other at worst. The per-event locks then find them held.
+     * on every segment, leaves a batch waiting for the other at worst.
+     *
+     * <p>With the rows held, it records the batch's registrations ({@code developerByProgram}: program id to developer
+     * id, each developer among {@code developerIds}) in one round trip, and answers the developers as they are now,
+     * in one query: the batch's events then need no round trip of their own for them. A badge given on another
+     * segment waits for this transaction, as with {@link #registerProgram}.
      */
-    void lockDevelopers(Collection<String> developerIds) {
+    Map<String, DeveloperView> lockDevelopers(Collection<String> developerIds, Map<String, String> developerByProgram) {
         List<String> sorted = developerIds.stream().distinct().sorted().toList();
+        if (!sorted.containsAll(developerByProgram.values())) {
+            throw new IllegalArgumentException("A registration's developer is not among those to lock");
+        }
         if (sorted.isEmpty()) {
-            return;
+            return Map.of();
         }
         Set<String> existing = new HashSet<>(jdbc.queryForList("select developer_id from " + developers
                 + " where developer_id in (" + placeholders(sorted.size()) + ")", String.class, sorted.toArray()));
         sorted.stream().filter(id -> !existing.contains(id)).forEach(this::insertDeveloperIfMissing);
         jdbc.batchUpdate(lockDeveloperRow(), sorted.stream().map(id -> new Object[] {id}).toList());
+        if (!developerByProgram.isEmpty()) {
+            jdbc.batchUpdate(insertProgramDeveloper(), developerByProgram.entrySet().stream()
+                    .map(e -> new Object[] {e.getKey(), e.getValue(), e.getKey()}).toList());
+        }
+        return developers(sorted);
     }
 
     /**

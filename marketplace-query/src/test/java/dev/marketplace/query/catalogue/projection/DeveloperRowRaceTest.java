@@ -1,11 +1,13 @@
 package dev.marketplace.query.catalogue.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.developer.DeveloperView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -75,7 +77,7 @@ class DeveloperRowRaceTest {
      */
     @Test
     void aBatchWaitingForOneDeveloperHoldsNoneOfTheLaterOnes() throws Exception {
-        transaction.executeWithoutResult(status -> store.lockDevelopers(List.of("dev-a", "dev-b")));
+        transaction.executeWithoutResult(status -> store.lockDevelopers(List.of("dev-a", "dev-b"), Map.of()));
         CountDownLatch aHeld = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
@@ -85,7 +87,7 @@ class DeveloperRowRaceTest {
         }), segments);
         assertThat(aHeld.await(20, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> batch = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(
-                status -> store.lockDevelopers(List.of("dev-b", "dev-a"))), segments);
+                status -> store.lockDevelopers(List.of("dev-b", "dev-a"), Map.of())), segments);
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from information_schema.sessions where executing_statement like ?", Integer.class,
                 "update catalogue_developer_race %") > 0);
@@ -99,5 +101,34 @@ class DeveloperRowRaceTest {
         release.countDown();
         holder.get(20, TimeUnit.SECONDS);
         batch.get(20, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A batch's registrations are recorded with its locks, and its developers are answered as stored, so its events
+     * need no round trip for them; a registration handled again records nothing twice.
+     */
+    @Test
+    void aBatchRecordsItsRegistrationsWithItsLocksAndAnswersItsDevelopersAsStored() {
+        transaction.executeWithoutResult(status -> store.registerProgram("program-0", "dev-b"));
+        store.saveDeveloper(new DeveloperView("dev-b", "Bea", null, null, true));
+
+        Map<String, DeveloperView> developers = transaction.execute(status -> store.lockDevelopers(
+                List.of("dev-b", "dev-a", "dev-b"), Map.of("program-1", "dev-a", "program-2", "dev-b",
+                                                             "program-0", "dev-b")));
+
+        assertThat(developers).containsOnlyKeys("dev-a", "dev-b");
+        assertThat(developers.get("dev-b").verified()).isTrue();
+        assertThat(developers.get("dev-a")).isEqualTo(DeveloperView.unnamed("dev-a"));
+        assertThat(store.programsOf("dev-b")).containsExactly("program-0", "program-2");
+        assertThat(store.programsOf("dev-a")).containsExactly("program-1");
+        assertThat(jdbc.queryForObject("select count(*) from catalogue_developer_race", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aRegistrationWhoseDeveloperIsNotLockedIsRefused() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> store.lockDevelopers(
+                List.of("dev-a"), Map.of("program-1", "dev-b"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not among those to lock");
+        assertThat(store.programsOf("dev-b")).isEmpty();
     }
 }
