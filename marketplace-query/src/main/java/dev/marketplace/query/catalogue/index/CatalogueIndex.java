@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ public class CatalogueIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogueIndex.class);
     private static final String MAPPINGS = "/elasticsearch/catalogue-index.json";
     static final int MAPPING_VERSION = mappingVersion();
+    /** The least time between two refreshes a replay's writes ask for ({@link #writtenByReplay}). */
+    static final Duration REPLAY_REFRESH_GAP = Duration.ofSeconds(5);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
                                                                      .withZone(ZoneOffset.UTC);
 
@@ -38,12 +41,23 @@ public class CatalogueIndex implements AutoCloseable {
     private final CatalogueProperties properties;
     private final Clock clock;
     private final WriteRefresh writeRefresh;
+    private final WriteRefresh replayRefresh;
 
     public CatalogueIndex(ElasticsearchClient client, CatalogueProperties properties) {
         this.client = client;
         this.properties = properties;
         this.clock = Clock.systemUTC();
         this.writeRefresh = new WriteRefresh(this::refresh, properties.writeRefreshGap());
+        this.replayRefresh = new WriteRefresh(this::refresh, replayGap(properties.writeRefreshGap()));
+    }
+
+    /**
+     * How far apart a replay's writes are refreshed: the write-refresh gap, but at least {@link #REPLAY_REFRESH_GAP};
+     * zero (off) as that gap.
+     */
+    static Duration replayGap(Duration writeRefreshGap) {
+        return writeRefreshGap.isZero() || writeRefreshGap.compareTo(REPLAY_REFRESH_GAP) > 0 ? writeRefreshGap
+                : REPLAY_REFRESH_GAP;
     }
 
     public String alias() {
@@ -150,9 +164,21 @@ public class CatalogueIndex implements AutoCloseable {
         writeRefresh.written();
     }
 
+    /**
+     * A replay of the live catalogue wrote through {@link #alias()}: makes it searchable within
+     * {@link #replayGap the replay's gap} and one refresh. A replay rewrites every document from the first event;
+     * refreshing after each of its batches would write and merge a small segment several times a second for the whole
+     * replay (BENCHMARKS.md, "2026-12-07, morning"), while its last writes still need one refresh when the index's
+     * periodic refresh is off.
+     */
+    public void writtenByReplay() {
+        replayRefresh.written();
+    }
+
     @Override
     public void close() {
         writeRefresh.close();
+        replayRefresh.close();
     }
 
     /** Makes recent writes visible to search now rather than at the next periodic refresh. */

@@ -66,7 +66,10 @@ class CatalogueProjection {
     private final String group;
     /** The alias writes go to: the live index's, or a rebuild's building index's. */
     private final String writeAlias;
-    /** Told after each write: the live index is refreshed soon after, a rebuild's index is left alone. */
+    /**
+     * Told after each write: the live index is refreshed soon after (a replay's writes within seconds), a rebuild's
+     * index is left alone.
+     */
     private final Runnable written;
 
     @Autowired
@@ -89,14 +92,14 @@ class CatalogueProjection {
     }
 
     /**
-     * Live writes are made searchable soon ({@link CatalogueIndex#written}). A replay of the live catalogue rewrites
-     * every document from the first event: asking for a refresh after each of its batches would make Elasticsearch
-     * write and merge a small segment four times a second for the whole replay, so its writes wait for the index's
-     * periodic refresh. The first batch past the replay asks again.
+     * Live writes are made searchable soon ({@link CatalogueIndex#written}); a replay's, which rewrite every document
+     * from the first event, at most every few seconds ({@link CatalogueIndex#writtenByReplay}).
      */
     private void writtenToLiveIndex() {
         BatchingUnitOfWork<?> batch = CatalogueWrites.currentBatch();
-        if (batch == null || !ReplayToken.isReplay(batch.getMessages().get(batch.getMessages().size() - 1))) {
+        if (batch != null && ReplayToken.isReplay(batch.getMessages().get(batch.getMessages().size() - 1))) {
+            index.writtenByReplay();
+        } else {
             index.written();
         }
     }

@@ -71,4 +71,12 @@ class WriteRefreshTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("marketplace.catalogue.write-refresh-gap");
     }
+
+    /** A replay's writes are refreshed at most every five seconds, or as seldom as live writes when that is rarer. */
+    @Test
+    void aReplayIsRefreshedAtLeastFiveSecondsApartAndNeverWhenWriteRefreshesAreOff() {
+        assertThat(CatalogueIndex.replayGap(Duration.ofMillis(250))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(CatalogueIndex.replayGap(Duration.ofSeconds(9))).isEqualTo(Duration.ofSeconds(9));
+        assertThat(CatalogueIndex.replayGap(Duration.ZERO)).isEqualTo(Duration.ZERO);
+    }
 }
