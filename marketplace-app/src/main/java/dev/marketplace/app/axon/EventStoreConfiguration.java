@@ -1,15 +1,22 @@
 package dev.marketplace.app.axon;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import dev.marketplace.api.security.ActorMetadata;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -79,6 +86,23 @@ class EventStoreConfiguration {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
+    }
+
+    /**
+     * The dead letters of the processing groups that enable them (application.yml), in PostgreSQL as Axon keeps
+     * them, asked once per batch rather than once per event whether an event's program is parked
+     * ({@link DeadLettersCheckedPerBatch}).
+     */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties processors, ConnectionProvider connections, TransactionManager transactions,
+            DeadLetterSchema schema, @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer genericSerializer) {
+        return new DeadLetterQueueProviderConfigurerModule(processors, group -> config ->
+                new DeadLettersCheckedPerBatch<>(group, JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group).connectionProvider(connections).transactionManager(transactions)
+                        .schema(schema).genericSerializer(genericSerializer).eventSerializer(eventSerializer)
+                        .build()));
     }
 
     /** Unique-key failures of an append are conflicts on PostgreSQL too, so commands that lose a race are retried. */
