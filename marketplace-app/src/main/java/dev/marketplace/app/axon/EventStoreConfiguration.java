@@ -1,5 +1,6 @@
 package dev.marketplace.app.axon;
 
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -17,6 +18,7 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import dev.marketplace.api.security.ActorMetadata;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -119,6 +121,17 @@ class EventStoreConfiguration {
     @Bean
     NotifyingEventSource notifyingEventStore(EventStore eventStore) {
         return new NotifyingEventSource(eventStore);
+    }
+
+    /**
+     * The same for the processors nobody waits on (audit, statistics, abuse reports, webhook deliveries): woken at
+     * most once per {@code marketplace.events.background-linger}, so that under load each handles a linger's worth
+     * of events per transaction instead of one transaction per event.
+     */
+    @Bean
+    NotifyingEventSource backgroundEventStore(EventStore eventStore,
+                                              @Value("${marketplace.events.background-linger}") Duration linger) {
+        return new NotifyingEventSource(eventStore, "background-event-watcher", linger);
     }
 
     /** Every event caused by a command records the user who sent it. */

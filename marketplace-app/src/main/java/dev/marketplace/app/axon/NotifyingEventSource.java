@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * stream too; a processor that is behind reads from the database and has events anyway. The watcher reads only
  * the events' envelopes (payloads are deserialised when read, and it reads none) and stops when its stream is
  * closed.
+ * <p>
+ * With a linger, a watcher that has called back waits that long before it watches again: the first event after a
+ * quiet spell still wakes the processor at once, but under a steady stream of events the processor is woken at most
+ * once per linger and handles what came meanwhile as one batch (one transaction and one token update), instead of
+ * one batch per event. For processors nobody waits on.
  */
 public final class NotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -34,16 +39,21 @@ public final class NotifyingEventSource implements StreamableMessageSource<Track
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final String threadName;
+    private final long lingerNanos;
     private final AtomicLong watchers = new AtomicLong();
 
     public NotifyingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store) {
-        this(store, "event-watcher");
+        this(store, "event-watcher", Duration.ZERO);
     }
 
-    /** With the watcher threads named {@code <threadName>-<n>}. */
-    NotifyingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String threadName) {
+    /** With the watcher threads named {@code <threadName>-<n>}, calling back at most once per {@code linger}. */
+    NotifyingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String threadName, Duration linger) {
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("A watcher's linger must not be negative: " + linger);
+        }
         this.store = store;
         this.threadName = threadName;
+        this.lingerNanos = linger.toNanos();
     }
 
     @Override
@@ -115,6 +125,7 @@ public final class NotifyingEventSource implements StreamableMessageSource<Track
                                 watched.nextAvailable();
                             }
                             callback.run();
+                            pause(lingerNanos);
                         }
                     }
                     return;
@@ -134,13 +145,18 @@ public final class NotifyingEventSource implements StreamableMessageSource<Track
             }
         }
 
+        /** Waits {@code nanos}, or until this stream is closed. */
+        private void pause(long nanos) {
+            long until = System.nanoTime() + nanos;
+            while (!closed && System.nanoTime() < until) {
+                LockSupport.parkNanos(until - System.nanoTime());
+            }
+        }
+
         /** The store's head opened again, a second after each failure; null once this stream is closed. */
         private BlockingStream<TrackedEventMessage<?>> reopenAfterPause() {
             while (!closed) {
-                long until = System.nanoTime() + RETRY_NANOS;
-                while (!closed && System.nanoTime() < until) {
-                    LockSupport.parkNanos(until - System.nanoTime());
-                }
+                pause(RETRY_NANOS);
                 if (closed) {
                     return null;
                 }

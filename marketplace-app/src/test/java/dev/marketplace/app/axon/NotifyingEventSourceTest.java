@@ -1,6 +1,7 @@
 package dev.marketplace.app.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -29,7 +30,7 @@ class NotifyingEventSourceTest {
             .build();
     /** Named for this test alone: other tests' application contexts run watchers of their own in this JVM. */
     private final String watcherName = "test-watcher-" + UUID.randomUUID();
-    private final NotifyingEventSource source = new NotifyingEventSource(store, watcherName);
+    private final NotifyingEventSource source = new NotifyingEventSource(store, watcherName, Duration.ZERO);
 
     @AfterEach
     void shutDown() {
@@ -80,7 +81,7 @@ class NotifyingEventSourceTest {
         // The processor's stream first, then the watcher's: that one breaks on its first read.
         when(failingOnce.openStream(any())).thenAnswer(call -> opened.incrementAndGet() == 2
                 ? new BrokenStream() : store.openStream(call.getArgument(0)));
-        NotifyingEventSource recovering = new NotifyingEventSource(failingOnce, watcherName);
+        NotifyingEventSource recovering = new NotifyingEventSource(failingOnce, watcherName, Duration.ZERO);
         try (BlockingStream<TrackedEventMessage<?>> stream = recovering.openStream(null)) {
             AtomicInteger callbacks = new AtomicInteger();
             stream.setOnAvailableCallback(callbacks::incrementAndGet);
@@ -92,6 +93,38 @@ class NotifyingEventSourceTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> callbacks.get() == 2);
             assertThat(stream.nextAvailable().getPayload()).isEqualTo("after the failure");
         }
+    }
+
+    @Test
+    void withALingerAStreamOfEventsWakesTheProcessorAtMostOncePerLinger() throws Exception {
+        Duration linger = Duration.ofMillis(200);
+        NotifyingEventSource lingering = new NotifyingEventSource(store, watcherName, linger);
+        try (BlockingStream<TrackedEventMessage<?>> stream = lingering.openStream(null)) {
+            AtomicInteger callbacks = new AtomicInteger();
+            stream.setOnAvailableCallback(callbacks::incrementAndGet);
+            long started = System.nanoTime();
+            AtomicInteger published = new AtomicInteger();
+
+            // An event every 5 ms for a second: without the linger, nearly every one wakes the processor.
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                store.publish(GenericEventMessage.asEventMessage("event " + published.incrementAndGet()));
+                return System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(1);
+            });
+            int woken = callbacks.get();
+            long lingers = (System.nanoTime() - started) / linger.toNanos();
+
+            assertThat(woken).isBetween(2, (int) lingers + 1);
+            assertThat(published.get()).isGreaterThan(3 * woken);
+            for (int i = 1; i <= published.get(); i++) {
+                assertThat(stream.nextAvailable().getPayload()).isEqualTo("event " + i);
+            }
+        }
+    }
+
+    @Test
+    void aNegativeLingerIsRefused() {
+        assertThatThrownBy(() -> new NotifyingEventSource(store, watcherName, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
     }
 
     @Test
