@@ -35,8 +35,14 @@ record PackageReferences(JdbcTemplate jdbc) {
         release(event.programId(), event.toVersion());
     }
 
+    /**
+     * Marks the version's reference released and its package published. A package already published is left as it
+     * is, so releases of versions that share the bytes do not queue on its row.
+     */
     private void release(String programId, String version) {
         jdbc.update("update package_reference set released = ? where program_id = ? and version = ?", true,
                     programId, version);
+        jdbc.update("update package set published = ? where digest = (select r.digest from package_reference r "
+                    + "where r.program_id = ? and r.version = ?) and not published", true, programId, version);
     }
 }

@@ -79,9 +79,9 @@ public record PackageStore(JdbcTemplate jdbc, TransactionTemplate transactions) 
         }
     }
 
+    /** The package with these bytes, if stored. */
     public Optional<StoredPackage> find(String digest) {
-        return jdbc.query("select size, exists (select 1 from package_reference r where r.digest = p.digest and "
-                          + "r.released) from package p where p.digest = ?",
+        return jdbc.query("select size, published from package where digest = ?",
                           (rs, row) -> new StoredPackage(digest, rs.getLong(1), rs.getBoolean(2)), digest)
                    .stream().findFirst();
     }
@@ -93,10 +93,12 @@ public record PackageStore(JdbcTemplate jdbc, TransactionTemplate transactions) 
 
     @Override
     public Optional<UploadedPackage> find(String digest, String uploaderId) {
-        return jdbc.query("select p.size, p.permissions from package p join package_upload u on u.digest = p.digest "
-                          + "where p.digest = ? and u.uploader_id = ?",
+        // The digest as given on both tables: a join of package's char(64) with package_upload's varchar compares
+        // them as char, which the upload's key does not serve, and read every upload.
+        return jdbc.query("select p.size, p.permissions from package p where p.digest = ? and exists (select 1 from "
+                          + "package_upload u where u.digest = ? and u.uploader_id = ?)",
                           (rs, row) -> new UploadedPackage(digest, rs.getLong(1), parsePermissions(rs.getString(2))),
-                          digest, uploaderId).stream().findFirst();
+                          digest, digest, uploaderId).stream().findFirst();
     }
 
     /** The stored package in a new temporary file, which the caller deletes; empty when it is not stored. */

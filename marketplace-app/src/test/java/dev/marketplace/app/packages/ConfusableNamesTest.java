@@ -3,7 +3,8 @@ package dev.marketplace.app.packages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.marketplace.app.support.PostgresTestDatabase;
+import dev.marketplace.app.support.IndexUse;
+import dev.marketplace.app.support.TestDataSources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,15 +33,8 @@ class ConfusableNamesTest {
     private record Row(String key, String programId, boolean live) {
     }
 
-    static Stream<DriverManagerDataSource> databases() {
-        return Stream.of(postgres(), new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
-                                                                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                                                                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                                                                 "sa", ""));
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("dev.marketplace.app.support.TestDataSources#postgresAndH2")
     void findsExactlyTheLiveNamesOneEditAway(DriverManagerDataSource database) {
         JdbcTemplate jdbc = migrated(database);
         List<Row> rows = randomNames(jdbc, 1_500, 1, 7, new Random(7));
@@ -62,12 +54,12 @@ class ConfusableNamesTest {
 
     @Test
     void onPostgresANameCheckReadsThroughTheIndexes() {
-        JdbcTemplate jdbc = migrated(postgres());
+        JdbcTemplate jdbc = migrated(TestDataSources.postgres());
         List<Row> rows = randomNames(jdbc, 20_000, 8, 24, new Random(11));
         jdbc.execute("analyze program_name");
-        long seqScans = seqScans(jdbc);
-        long prefixScans = indexScans(jdbc, "program_name_key_prefix");
-        long suffixScans = indexScans(jdbc, "program_name_key_suffix");
+        long seqScans = IndexUse.sequentialScans(jdbc, "program_name");
+        long prefixScans = IndexUse.indexScans(jdbc, "program_name_key_prefix");
+        long suffixScans = IndexUse.indexScans(jdbc, "program_name_key_suffix");
 
         ConfusableNames names = new ConfusableNames(jdbc);
         for (Row own : rows.subList(0, 20)) {
@@ -75,10 +67,10 @@ class ConfusableNamesTest {
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(indexScans(jdbc, "program_name_key_prefix")).isGreaterThanOrEqualTo(prefixScans + 20);
-            assertThat(indexScans(jdbc, "program_name_key_suffix")).isGreaterThanOrEqualTo(suffixScans + 20);
+            assertThat(IndexUse.indexScans(jdbc, "program_name_key_prefix")).isGreaterThanOrEqualTo(prefixScans + 20);
+            assertThat(IndexUse.indexScans(jdbc, "program_name_key_suffix")).isGreaterThanOrEqualTo(suffixScans + 20);
         });
-        assertThat(seqScans(jdbc)).isEqualTo(seqScans);
+        assertThat(IndexUse.sequentialScans(jdbc, "program_name")).isEqualTo(seqScans);
     }
 
     @Test
@@ -89,11 +81,6 @@ class ConfusableNamesTest {
         assertThat(ConfusableNames.successor("a\uFFFF")).hasValue("a\uD800\uDC00");
         assertThat(ConfusableNames.successor("a" + top)).hasValue("b");
         assertThat(ConfusableNames.successor(top + top)).isEmpty();
-    }
-
-    private static DriverManagerDataSource postgres() {
-        return new DriverManagerDataSource(PostgresTestDatabase.SERVER + PostgresTestDatabase.create(),
-                                           PostgresTestDatabase.USER, "");
     }
 
     private static JdbcTemplate migrated(DriverManagerDataSource database) {
@@ -123,15 +110,5 @@ class ConfusableNamesTest {
                          rows.stream().map(r -> new Object[] {r.programId(), "dev", r.live() ? "LIVE" : "SUSPENDED"})
                              .toList());
         return rows;
-    }
-
-    private static long seqScans(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("select seq_scan from pg_stat_user_tables where relname = 'program_name'",
-                                   Long.class);
-    }
-
-    private static long indexScans(JdbcTemplate jdbc, String index) {
-        return jdbc.queryForObject("select idx_scan from pg_stat_user_indexes where indexrelname = ?", Long.class,
-                                   index);
     }
 }
