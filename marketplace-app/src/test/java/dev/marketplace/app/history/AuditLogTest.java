@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -86,8 +87,10 @@ class AuditLogTest extends MarketplaceClientTest {
 
         assertThat(entries(auditLog(admin, "rita", at.get(2), at.get(6), 50, null)))
                 .extracting(e -> e.get("type")).containsExactlyElementsOf(DECISIONS.subList(2, 6));
-        String cursorOfAnother = auditLog(admin, "other-reviewer", null, null, 1, null)
-                .path("auditLog.pageInfo.endCursor").entity(String.class).get();
+        // The other reviewer's approval is projected apart from rita's decisions: wait for it too.
+        String cursorOfAnother = await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                () -> auditLog(admin, "other-reviewer", null, null, 1, null).path("auditLog.pageInfo.endCursor")
+                        .entity(String.class).get(), Objects::nonNull);
         auditLog(admin, "rita", null, null, 3, cursorOfAnother).errors().satisfy(errors -> assertThat(errors)
                 .singleElement().satisfies(error -> {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
