@@ -2,11 +2,9 @@ package dev.marketplace.app.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.marketplace.app.support.PostgresTestDatabase;
 import dev.marketplace.command.program.ProgramNameRekeying;
 import dev.marketplace.command.program.ProgramNames;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,16 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ProgramNameRekeyingTest {
 
-    static Stream<DriverManagerDataSource> databases() {
-        return Stream.of(new DriverManagerDataSource(PostgresTestDatabase.SERVER + PostgresTestDatabase.create(),
-                                                     PostgresTestDatabase.USER, ""),
-                         new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;"
-                                                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                                                     + "DB_CLOSE_DELAY=-1", "sa", ""));
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("dev.marketplace.app.support.TestDataSources#postgresAndH2")
     void namesAlreadyRegisteredStillCollideUnderTheirLookAlikeKeys(DriverManagerDataSource database) {
         Flyway.configure().dataSource(database).locations("classpath:db/migration").target("9").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(database);
