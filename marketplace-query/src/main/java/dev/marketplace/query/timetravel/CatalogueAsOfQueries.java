@@ -14,7 +14,7 @@ import dev.marketplace.query.catalogue.search.CatalogueSort;
 import dev.marketplace.query.catalogue.search.RankingWeightsInForce;
 import dev.marketplace.query.shared.PageInfo;
 import dev.marketplace.query.shared.Viewer;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.time.Instant;
 import java.util.List;
 import org.dataloader.DataLoader;
@@ -33,7 +33,7 @@ record CatalogueAsOfQueries(AsOfIndexes indexes, CatalogueSearch search, Ranking
     @QueryMapping
     AsOfConnection catalogueAsOf(@Argument Instant at, @Argument String query, @Argument CatalogueFilter filter,
                                  @Argument CatalogueSort sort, @Argument int first, @Argument String after,
-                                 DataFetchingFieldSelectionSet selection, DataLoader<String, Popularity> popularity) {
+                                 DataFetchingEnvironment environment, DataLoader<String, Popularity> popularity) {
         Actor reviewer = Viewer.required();
         reviewer.require(Role.REVIEWER);
         CatalogueAsOf asOf = indexes.at(at);
@@ -43,7 +43,7 @@ record CatalogueAsOfQueries(AsOfIndexes indexes, CatalogueSearch search, Ranking
         }
         MiniProgramConnection page = CatalogueAnswers.connection(
                 search.search(asOf.index(), weights.at(at), new CatalogueRequest(query, filter, sort, first, after),
-                              CatalogueAnswers.parts(selection), "user:" + reviewer.userId()), popularity);
+                              CatalogueAnswers.parts(environment), "user:" + reviewer.userId()), popularity);
         return new AsOfConnection(page.edges(), page.pageInfo(), page.totalCount(), page.facets(), asOf);
     }
 

@@ -8,8 +8,8 @@ import dev.marketplace.query.catalogue.search.CatalogueConnections.Highlight;
 import dev.marketplace.query.catalogue.search.CatalogueConnections.MiniProgramConnection;
 import dev.marketplace.query.catalogue.search.CatalogueConnections.MiniProgramEdge;
 import dev.marketplace.query.shared.PageInfo;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import dev.marketplace.query.shared.SelectedPaths;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +26,14 @@ public final class CatalogueAnswers {
      * What the query reads of the connection besides its programs: a cursor it could page on with {@code after},
      * the total, highlights, which facets, and whether it reads the programs' versions. A program found without
      * its versions has none ({@code versions()} is null), so a new field of MiniProgram that reads them must be
-     * named here too. The selected fields' paths are read once: the selection's own {@code contains} compiles a
-     * glob pattern on every call.
+     * named here too.
      */
-    public static CatalogueParts parts(DataFetchingFieldSelectionSet selection) {
-        Set<String> selected = selection.getFields().stream().map(SelectedField::getQualifiedName)
-                                        .collect(Collectors.toSet());
+    public static CatalogueParts parts(DataFetchingEnvironment environment) {
+        return parts(SelectedPaths.of(environment));
+    }
+
+    /** The same, from the paths selected below the connection ({@code edges/node/id}). */
+    static CatalogueParts parts(Set<String> selected) {
         return new CatalogueParts(selected.contains("edges/cursor") || selected.contains("pageInfo/endCursor"),
                                   selected.contains("totalCount"), selected.contains("edges/highlights"),
                                   CatalogueParts.FACETS.stream().filter(f -> selected.contains("facets/" + f))

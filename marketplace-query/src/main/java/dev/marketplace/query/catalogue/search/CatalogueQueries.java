@@ -17,7 +17,7 @@ import dev.marketplace.query.shared.PageInfo;
 import dev.marketplace.query.shared.ReaderLanguage;
 import dev.marketplace.query.shared.Viewer;
 import graphql.GraphQLContext;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -40,13 +40,13 @@ record CatalogueQueries(CatalogueSearch search, CatalogueReader reader, Populari
     @QueryMapping
     MiniProgramConnection catalogue(@Argument String query, @Argument CatalogueFilter filter,
                                     @Argument CatalogueSort sort, @Argument int first, @Argument String after,
-                                    @Argument String locale, DataFetchingFieldSelectionSet selection,
+                                    @Argument String locale, DataFetchingEnvironment environment,
                                     DataLoader<String, Popularity> popularity,
                                     DataLoader<String, DeveloperView> developers, GraphQLContext context) {
         String language = ReaderLanguage.resolve(locale, context);
         CatalogueRequest request = new CatalogueRequest(query, filter, sort, first, after);
         RankingWeights inForce = weights.get();
-        CataloguePage page = search.search(inForce, request, CatalogueAnswers.parts(selection),
+        CataloguePage page = search.search(inForce, request, CatalogueAnswers.parts(environment),
                                            CallerAddress.holder(context));
         Actor viewer = after == null ? Viewer.current().orElse(null) : null;
         String searchId = viewer == null ? null : sessions.record(

@@ -219,7 +219,7 @@ public class CatalogueSearch {
             boolean more = response.hits().hits().size() > first;
             String nextPit = pit != null ? pagedOn(pit, response.pitId(), more)
                     : more && parts.cursors() ? openPointInTime(paging.caller(), paging.index()) : null;
-            return page(response, first, nextPit, paging.purpose());
+            return page(response, first, nextPit, paging.purpose(), parts.cursors());
         } catch (ElasticsearchException e) {
             if (pit != null && e.status() == 404) {
                 throw RuleViolation.invalid("after", "has expired; start the search again from the first page");
@@ -305,10 +305,13 @@ public class CatalogueSearch {
         return null;
     }
 
-    private CataloguePage page(SearchResponse<CatalogueDocument> response, int first, String pit, String purpose) {
+    /** The page; its hits carry cursors only when the caller reads them, as sealing one costs an HMAC. */
+    private CataloguePage page(SearchResponse<CatalogueDocument> response, int first, String pit, String purpose,
+                               boolean cursors) {
         List<Hit<CatalogueDocument>> hits = response.hits().hits();
         List<CataloguePage.Hit> page = hits.stream().limit(first)
-                .map(h -> new CataloguePage.Hit(h.source(), Cursors.encode(seal, purpose, pit, h.sort()),
+                .map(h -> new CataloguePage.Hit(h.source(),
+                                                cursors ? Cursors.encode(seal, purpose, pit, h.sort()) : null,
                                                 h.highlight())).toList();
         Map<String, List<CataloguePage.Facet>> facets = new LinkedHashMap<>();
         for (String facet : CatalogueParts.FACETS) {
