@@ -283,7 +283,8 @@ class CatalogueProjection {
     /**
      * The developers this batch's events lock, locked before the first event that needs one: every one of them, in the
      * order of their ids, so two segments never wait for each other's developers in opposite orders
-     * ({@link PopularityStore#lockDevelopers}), with the batch's registrations recorded at the same time. The answer
+     * ({@link PopularityStore#lockDevelopers}: those whose profile the batch changes exclusively, those it only
+     * registers programs for shared), with the batch's registrations recorded at the same time. The answer
      * holds them as this batch leaves them, for its later events; null outside a batch (a dead letter retried), where
      * one event locks one row.
      */
@@ -294,25 +295,16 @@ class CatalogueProjection {
         }
         return batch.getOrComputeResource(DEVELOPERS_LOCKED, key -> {
             Map<String, String> developerByProgram = new HashMap<>();
-            List<String> developerIds = new ArrayList<>();
+            List<String> changing = new ArrayList<>();
             for (Message<?> message : batch.getMessages()) {
-                String developerId = developerLockedBy(message.getPayload());
-                if (developerId != null) {
-                    developerIds.add(developerId);
-                }
                 if (message.getPayload() instanceof MiniProgramRegisteredEvent registered) {
                     developerByProgram.put(registered.programId(), registered.developerId());
+                } else if (message.getPayload() instanceof DeveloperEvent developerEvent) {
+                    changing.add(developerEvent.developerId());
                 }
             }
-            return new HashMap<>(popularity.lockDevelopers(developerIds, developerByProgram));
+            return new HashMap<>(popularity.lockDevelopers(changing, developerByProgram));
         });
-    }
-
-    private static String developerLockedBy(Object payload) {
-        if (payload instanceof MiniProgramRegisteredEvent registered) {
-            return registered.developerId();
-        }
-        return payload instanceof DeveloperEvent developerEvent ? developerEvent.developerId() : null;
     }
 
     /** The program's document as this batch sees it (or as stored, outside a batch); null when there is none. */

@@ -4,6 +4,7 @@ import dev.marketplace.api.developer.DeveloperView;
 import dev.marketplace.api.rating.RatingView;
 import dev.marketplace.query.catalogue.index.Popularity;
 import dev.marketplace.query.shared.OldestFirstPage;
+import dev.marketplace.query.shared.PostgresIndexMigration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -39,6 +41,7 @@ public class PopularityStore {
     private final String ratings;
     private final String developers;
     private final String programDevelopers;
+    private volatile Boolean sharedLocks;
 
     @Autowired
     public PopularityStore(JdbcTemplate jdbc) {
@@ -135,34 +138,73 @@ public class PopularityStore {
     }
 
     /**
-     * Creates the missing rows of these developers and locks them all, in the order of their ids, until the
-     * transaction ends. A batch that locks its developers one by one, in the order of its events, can deadlock with a
-     * batch on another segment that locks the same developers in another order (seen as "deadlock detected" on
-     * {@code catalogue_developer} and the batch handled again, during a rebuild); taking them all first, in one order
-     * on every segment, leaves a batch waiting for the other at worst.
+     * Creates the missing rows of a batch's developers and locks them all, in the order of their ids, until the
+     * transaction ends: exclusively those whose events the batch applies ({@code changing}), and, on PostgreSQL,
+     * shared those it only registers programs for ({@code developerByProgram}: program id to developer id). A batch
+     * that locks its developers one by one, in the order of its events, can deadlock with a batch on another segment
+     * that locks the same developers in another order (seen as "deadlock detected" on {@code catalogue_developer} and
+     * the batch handled again, during a rebuild); taking them all first, in one order on every segment, leaves a batch
+     * waiting for the other at worst. A registration needs only to keep the developer's profile from changing until
+     * it commits, so registrations of one developer on two segments no longer wait for each other (a rebuild's
+     * batches nearly always share developers); a profile change or badge still waits for them, and they for it. H2
+     * has no shared row locks: there every developer is locked exclusively.
      *
-     * <p>With the rows held, it records the batch's registrations ({@code developerByProgram}: program id to developer
-     * id, each developer among {@code developerIds}) in one round trip, and answers the developers as they are now,
-     * in one query: the batch's events then need no round trip of their own for them. A badge given on another
-     * segment waits for this transaction, as with {@link #registerProgram}.
+     * <p>With the rows held, it records the batch's registrations in one round trip, and answers the developers as
+     * they are now, in one query: the batch's events then need no round trip of their own for them.
      */
-    Map<String, DeveloperView> lockDevelopers(Collection<String> developerIds, Map<String, String> developerByProgram) {
-        List<String> sorted = developerIds.stream().distinct().sorted().toList();
-        if (!sorted.containsAll(developerByProgram.values())) {
-            throw new IllegalArgumentException("A registration's developer is not among those to lock");
+    Map<String, DeveloperView> lockDevelopers(Collection<String> changing, Map<String, String> developerByProgram) {
+        Set<String> exclusive = new HashSet<>(changing);
+        if (!sharedLocks()) {
+            exclusive.addAll(developerByProgram.values());
         }
+        List<String> sorted = Stream.concat(changing.stream(), developerByProgram.values().stream())
+                                                     .distinct().sorted().toList();
         if (sorted.isEmpty()) {
             return Map.of();
         }
         Set<String> existing = new HashSet<>(jdbc.queryForList("select developer_id from " + developers
                 + " where developer_id in (" + placeholders(sorted.size()) + ")", String.class, sorted.toArray()));
         sorted.stream().filter(id -> !existing.contains(id)).forEach(this::insertDeveloperIfMissing);
-        jdbc.batchUpdate(lockDeveloperRow(), sorted.stream().map(id -> new Object[] {id}).toList());
+        lockInOrder(sorted, exclusive);
         if (!developerByProgram.isEmpty()) {
             jdbc.batchUpdate(insertProgramDeveloper(), developerByProgram.entrySet().stream()
                     .map(e -> new Object[] {e.getKey(), e.getValue(), e.getKey()}).toList());
         }
         return developers(sorted);
+    }
+
+    /**
+     * Locks these rows in their order, each run of exclusive ones in one batch of updates and each run of shared ones
+     * in one {@code select … order by … for share}, which locks its rows in the order it returns them.
+     */
+    private void lockInOrder(List<String> sorted, Set<String> exclusive) {
+        int from = 0;
+        while (from < sorted.size()) {
+            boolean exclusiveRun = exclusive.contains(sorted.get(from));
+            int to = from + 1;
+            while (to < sorted.size() && exclusive.contains(sorted.get(to)) == exclusiveRun) {
+                to++;
+            }
+            List<String> run = sorted.subList(from, to);
+            if (exclusiveRun) {
+                jdbc.batchUpdate(lockDeveloperRow(), run.stream().map(id -> new Object[] {id}).toList());
+            } else {
+                jdbc.queryForList("select developer_id from " + developers + " where developer_id in ("
+                                  + placeholders(run.size()) + ") order by developer_id for share", String.class,
+                                  run.toArray());
+            }
+            from = to;
+        }
+    }
+
+    /** Whether the database takes shared row locks ({@code for share}): PostgreSQL does, H2 does not. */
+    private boolean sharedLocks() {
+        Boolean known = sharedLocks;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) PostgresIndexMigration::isPostgres);
+            sharedLocks = known;
+        }
+        return known;
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.marketplace.query.catalogue.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.api.developer.DeveloperView;
@@ -122,13 +121,5 @@ class DeveloperRowRaceTest {
         assertThat(store.programsOf("dev-b")).containsExactly("program-0", "program-2");
         assertThat(store.programsOf("dev-a")).containsExactly("program-1");
         assertThat(jdbc.queryForObject("select count(*) from catalogue_developer_race", Integer.class)).isEqualTo(2);
-    }
-
-    @Test
-    void aRegistrationWhoseDeveloperIsNotLockedIsRefused() {
-        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> store.lockDevelopers(
-                List.of("dev-a"), Map.of("program-1", "dev-b"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not among those to lock");
-        assertThat(store.programsOf("dev-b")).isEmpty();
     }
 }
