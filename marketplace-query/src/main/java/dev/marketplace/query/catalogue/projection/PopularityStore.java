@@ -158,7 +158,7 @@ public class PopularityStore {
             exclusive.addAll(developerByProgram.values());
         }
         List<String> sorted = Stream.concat(changing.stream(), developerByProgram.values().stream())
-                                                     .distinct().sorted().toList();
+                                    .distinct().sorted().toList();
         if (sorted.isEmpty()) {
             return Map.of();
         }
