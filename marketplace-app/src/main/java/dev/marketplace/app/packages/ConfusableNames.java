@@ -2,7 +2,7 @@ package dev.marketplace.app.packages;
 
 import dev.marketplace.api.program.CheckFinding;
 import dev.marketplace.api.program.CheckSeverity;
-import dev.marketplace.query.shared.PostgresIndexMigration;
+import dev.marketplace.query.shared.DatabaseProduct;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -38,10 +37,11 @@ class ConfusableNames {
     }
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean indexed;
+    private final DatabaseProduct database;
 
     ConfusableNames(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
     }
 
     List<CheckFinding> near(String programId) {
@@ -82,7 +82,7 @@ class ConfusableNames {
     private List<Name> candidates(String key, String programId) {
         String head = wholeCodePoints(key.substring(0, key.length() / 2));
         String tail = wholeCodePoints(key.substring(key.length() / 2));
-        if (head.isEmpty() || tail.isEmpty() || !indexed()) {
+        if (head.isEmpty() || tail.isEmpty() || !database.isPostgres()) {
             return jdbc.query("select name_key, normalized_name, program_id from program_name where program_id <> ?",
                               NAME, programId);
         }
@@ -126,15 +126,6 @@ class ConfusableNames {
         int to = part.length() > from && Character.isHighSurrogate(part.charAt(part.length() - 1))
                  ? part.length() - 1 : part.length();
         return part.substring(from, to);
-    }
-
-    private boolean indexed() {
-        Boolean known = indexed;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) PostgresIndexMigration::isPostgres));
-            indexed = known;
-        }
-        return known;
     }
 
     /** Whether one insertion, deletion or substitution turns {@code a} into {@code b} (or they are equal). */

@@ -1,6 +1,5 @@
 package dev.marketplace.query.shared;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.MigrationVersion;
@@ -22,11 +21,6 @@ public abstract class PostgresIndexMigration implements JavaMigration {
         this.version = version;
         this.description = description;
         this.statements = statements.clone();
-    }
-
-    /** Whether {@code connection} is to PostgreSQL, the only database these indexes are for. */
-    public static boolean isPostgres(Connection connection) throws SQLException {
-        return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
     }
 
     @Override
@@ -51,7 +45,7 @@ public abstract class PostgresIndexMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        if (!isPostgres(context.getConnection())) {
+        if (!DatabaseProduct.isPostgres(context.getConnection())) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {

@@ -4,7 +4,7 @@ import dev.marketplace.api.developer.DeveloperView;
 import dev.marketplace.api.rating.RatingView;
 import dev.marketplace.query.catalogue.index.Popularity;
 import dev.marketplace.query.shared.OldestFirstPage;
-import dev.marketplace.query.shared.PostgresIndexMigration;
+import dev.marketplace.query.shared.DatabaseProduct;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -41,7 +41,7 @@ public class PopularityStore {
     private final String ratings;
     private final String developers;
     private final String programDevelopers;
-    private volatile Boolean sharedLocks;
+    private final DatabaseProduct database;
 
     @Autowired
     public PopularityStore(JdbcTemplate jdbc) {
@@ -50,6 +50,7 @@ public class PopularityStore {
 
     private PopularityStore(JdbcTemplate jdbc, String suffix) {
         this.jdbc = jdbc;
+        this.database = new DatabaseProduct(jdbc);
         this.installs = "catalogue_install" + suffix;
         this.ratings = "rating_view" + suffix;
         this.developers = "catalogue_developer" + suffix;
@@ -147,14 +148,14 @@ public class PopularityStore {
      * waiting for the other at worst. A registration needs only to keep the developer's profile from changing until
      * it commits, so registrations of one developer on two segments no longer wait for each other (a rebuild's
      * batches nearly always share developers); a profile change or badge still waits for them, and they for it. H2
-     * has no shared row locks: there every developer is locked exclusively.
+     * has no shared row locks ({@code for share}): there every developer is locked exclusively.
      *
      * <p>With the rows held, it records the batch's registrations in one round trip, and answers the developers as
      * they are now, in one query: the batch's events then need no round trip of their own for them.
      */
     Map<String, DeveloperView> lockDevelopers(Collection<String> changing, Map<String, String> developerByProgram) {
         Set<String> exclusive = new HashSet<>(changing);
-        if (!sharedLocks()) {
+        if (!database.isPostgres()) {
             exclusive.addAll(developerByProgram.values());
         }
         List<String> sorted = Stream.concat(changing.stream(), developerByProgram.values().stream())
@@ -195,16 +196,6 @@ public class PopularityStore {
             }
             from = to;
         }
-    }
-
-    /** Whether the database takes shared row locks ({@code for share}): PostgreSQL does, H2 does not. */
-    private boolean sharedLocks() {
-        Boolean known = sharedLocks;
-        if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>) PostgresIndexMigration::isPostgres);
-            sharedLocks = known;
-        }
-        return known;
     }
 
     /**
