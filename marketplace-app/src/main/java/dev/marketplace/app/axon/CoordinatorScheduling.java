@@ -29,7 +29,7 @@ class CoordinatorScheduling {
 
     /** The delay Axon 4's coordinator waits when a work package's buffer is full. */
     static final long AXON_FULL_BUFFERS_MS = 100;
-    /** How soon the coordinator looks again instead: a look finds the buffers full costs a walk of each buffer. */
+    /** How soon the coordinator looks again instead; a look that finds the buffers full costs a walk of each. */
     static final Duration FULL_BUFFERS_LOOK = Duration.ofMillis(5);
 
     /** The coordinators' executors by processor name, as created. */
