@@ -1,5 +1,6 @@
 package dev.marketplace.app.ratelimit;
 
+import dev.marketplace.query.shared.DatabaseProduct;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -40,11 +41,11 @@ public class RateLimitConfiguration {
 
     @Bean
     SharedBucketStore sharedBucketStore(DataSource dataSource) throws SQLException {
-        String product;
+        boolean postgres;
         try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
+            postgres = DatabaseProduct.isPostgres(connection);
         }
-        if (!"PostgreSQL".equals(product)) {
+        if (!postgres) {
             return new SharedBucketStore(null);
         }
         PostgreSQLSelectForUpdateBasedProxyManager<String> store = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(
