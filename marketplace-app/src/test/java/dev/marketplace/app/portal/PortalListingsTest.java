@@ -116,18 +116,20 @@ class PortalListingsTest extends BrowserTest {
         for (int[] size : new int[][] {{1280, 1200}, {390, 844}}) {
             browser.resize(size[0], size[1]);
             browser.open("#/");
-            WebElement icon = browser.awaitAfter(() -> search("Harbour Photo Walks"), d -> d.findElement(
-                    By.cssSelector("li.card[data-program-id='" + photoWalks + "'] img.icon")));
-            assertThat(icon.getAttribute("src")).contains("/media/");
-            // Found again on each try: the results may be drawn anew (the search answering) while the icon loads.
-            browser.await(d -> loaded(d.findElement(
-                    By.cssSelector("li.card[data-program-id='" + photoWalks + "'] img.icon"))));
+            // Every element is found again inside the wait that reads it: the page may draw its results or its
+            // gallery anew (a search or a listing answering) between finding an element and reading it.
+            By icon = By.cssSelector("li.card[data-program-id='" + photoWalks + "'] img.icon");
+            String iconSource = browser.awaitAfter(() -> search("Harbour Photo Walks"),
+                                                   d -> d.findElement(icon).getAttribute("src"));
+            assertThat(iconSource).contains("/media/");
+            browser.await(d -> loaded(d.findElement(icon)));
             browser.open("#/program/" + photoWalks);
-            List<WebElement> shots = browser.await(d -> {
+            Integer firstShotWidth = browser.await(d -> {
                 List<WebElement> found = d.findElements(By.cssSelector("#screenshots img"));
-                return found.size() == 2 && found.stream().allMatch(this::loaded) ? found : null;
+                return found.size() == 2 && found.stream().allMatch(this::loaded)
+                        ? found.get(0).getSize().getWidth() : null;
             });
-            assertThat(shots.get(0).getSize().getWidth()).isLessThanOrEqualTo(size[0]);
+            assertThat(firstShotWidth).isLessThanOrEqualTo(size[0]);
             Boolean iconShown = browser.await(d -> loaded(d.findElement(By.id("program-icon"))) ? true : null);
             assertThat(iconShown).isTrue();
             assertThat((Long) browser.script("return document.documentElement.scrollWidth"))
@@ -136,7 +138,8 @@ class PortalListingsTest extends BrowserTest {
         }
         browser.resize(1280, 1200);
         browser.open("#/program/" + ferry);
-        assertThat(browser.find("#program-icon").getAttribute("src")).contains("/media/placeholder.svg");
+        String placeholder = browser.await(d -> d.findElement(By.id("program-icon")).getAttribute("src"));
+        assertThat(placeholder).contains("/media/placeholder.svg");
 
         browser.signIn(DEVELOPER, "DEVELOPER");
         browser.open("#/developer/program/" + ferry);
