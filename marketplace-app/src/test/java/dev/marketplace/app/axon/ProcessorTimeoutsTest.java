@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
+import dev.marketplace.command.program.ProgramNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
@@ -11,16 +12,17 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A command's unit of work is not timed (Axon's timer copied the request thread's stack on every command), while
- * every event processor's batches are, as Axon timed them.
+ * A command's unit of work is not timed (Axon's timer copied the request thread's stack on every command), not even
+ * when the subscribing processors handle its events as it commits, while every event processor's own batches are, as
+ * Axon timed them.
  */
 @MarketplaceIntegrationTest
 class ProcessorTimeoutsTest extends MarketplaceClientTest {
@@ -49,11 +51,56 @@ class ProcessorTimeoutsTest extends MarketplaceClientTest {
         assertThat(timed).isNotEmpty().containsOnly(false);
     }
 
+    @Test
+    void aCommandStaysUntimedWhileTheSubscribingProcessorsHandleItsEvents() {
+        List<Boolean> timedAtCommit = new ArrayList<>();
+        List<Boolean> nested = new ArrayList<>();
+        MessageHandlerInterceptor<CommandMessage<?>> looking = (unitOfWork, chain) -> {
+            unitOfWork.afterCommit(u -> timedAtCommit.add(u.root().resources().containsKey(TIMER)));
+            return chain.proceed();
+        };
+        MessageHandlerInterceptor<EventMessage<?>> lookingAtTheBatch = (unitOfWork, chain) -> {
+            nested.add(!unitOfWork.isRoot());
+            return chain.proceed();
+        };
+        Registration command = commandBus.registerHandlerInterceptor(looking);
+        Registration names = processing.eventProcessor(ProgramNames.PROCESSING_GROUP, AbstractEventProcessor.class)
+                .orElseThrow().registerHandlerInterceptor(lookingAtTheBatch);
+        try {
+            marketplace.register("dev-untimed-names", "Untimed Names Ferry");
+        } finally {
+            command.cancel();
+            names.cancel();
+        }
+        assertThat(nested).as("the name table's batch runs inside the command's unit of work")
+                .isNotEmpty().containsOnly(true);
+        assertThat(timedAtCommit).isNotEmpty().containsOnly(false);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"catalogue", "audit", "webhooks", "catalogue-rebuild", "version-status-updates"})
+    @ValueSource(strings = {"catalogue", "audit", "webhooks", "catalogue-rebuild", "version-status-updates",
+                            ProgramNames.PROCESSING_GROUP})
     void everyEventProcessorsBatchesAreTimed(String processor) {
         assertThat(processing.eventProcessor(processor, AbstractEventProcessor.class))
                 .hasValueSatisfying(p -> assertThat(p.getHandlerInterceptors())
-                        .hasAtLeastOneElementOfType(UnitOfWorkTimeoutInterceptor.class));
+                        .hasAtLeastOneElementOfType(ProcessorTimeouts.OwnBatchTimeout.class));
+    }
+
+    @Test
+    void aStreamingProcessorsBatchIsTimed() {
+        List<Boolean> timed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MessageHandlerInterceptor<EventMessage<?>> looking = (unitOfWork, chain) -> {
+            timed.add(unitOfWork.isRoot() && unitOfWork.resources().containsKey(TIMER));
+            return chain.proceed();
+        };
+        Registration audit = processing.eventProcessor("audit", AbstractEventProcessor.class).orElseThrow()
+                .registerHandlerInterceptor(looking);
+        try {
+            marketplace.register("dev-timed-audit", "Timed Audit Ferry");
+            org.awaitility.Awaitility.await().until(() -> !timed.isEmpty());
+        } finally {
+            audit.cancel();
+        }
+        assertThat(timed).containsOnly(true);
     }
 }
