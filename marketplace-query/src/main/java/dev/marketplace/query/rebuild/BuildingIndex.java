@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 record BuildingIndex(ElasticsearchClient client, CatalogueIndex index, CatalogueProperties properties) {
 
-    private static final String NO_REFRESH = "-1";
+    private static final String NO_REFRESH = CatalogueIndex.NO_PERIODIC_REFRESH;
     private static final String NO_REPLICAS = "false";
 
     /** A new, empty index for bulk writing; nothing names it yet. */

@@ -120,7 +120,7 @@ public class AsOfIndexes implements DisposableBean {
     private void build(AsOfIndex index) {
         try {
             index.started(clock.instant(), replay.eventsUpTo(index.at));
-            catalogue.createIndex(index.index, "-1", "false");
+            catalogue.createIndex(index.index, CatalogueIndex.NO_PERIODIC_REFRESH, "false");
             long applied = replay.replay(index.index, index.at, "as_of_" + index.id, index::processed);
             client.indices().putSettings(p -> p.index(index.index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
             // Read-only from here on: one segment without the replay's superseded copies of documents, whose term

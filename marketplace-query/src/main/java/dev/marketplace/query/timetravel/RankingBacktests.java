@@ -103,7 +103,7 @@ public class RankingBacktests implements DisposableBean {
         try {
             List<Session> replayed = sessions.between(from, to);
             records.progress(id, replayed.size(), 0);
-            catalogue.createIndex(index, "-1", "false");
+            catalogue.createIndex(index, CatalogueIndex.NO_PERIODIC_REFRESH, "false");
             int[][] ranks = new int[replayed.size()][];
             long[] lastReported = {clock.millis()};
             replay.replay(index, to, "backtest_" + id.substring(0, 8), read -> {

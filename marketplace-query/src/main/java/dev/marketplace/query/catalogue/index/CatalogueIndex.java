@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,8 @@ public class CatalogueIndex implements AutoCloseable {
     static final int MAPPING_VERSION = mappingVersion();
     /** The least time between two refreshes a replay's writes ask for ({@link #writtenByReplay}). */
     static final Duration REPLAY_REFRESH_GAP = Duration.ofSeconds(5);
+    /** Elasticsearch's refresh interval for "only when asked". */
+    public static final String NO_PERIODIC_REFRESH = "-1";
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
                                                                      .withZone(ZoneOffset.UTC);
 
@@ -42,6 +45,11 @@ public class CatalogueIndex implements AutoCloseable {
     private final Clock clock;
     private final WriteRefresh writeRefresh;
     private final WriteRefresh replayRefresh;
+    /**
+     * Set while this node's replay fills a recreated index with its periodic refresh off ({@link #recreate}); live
+     * writes after it turn the refresh back on if the replay's end did not.
+     */
+    private final AtomicBoolean periodicRefreshOff = new AtomicBoolean();
 
     public CatalogueIndex(ElasticsearchClient client, CatalogueProperties properties) {
         this.client = client;
@@ -78,8 +86,8 @@ public class CatalogueIndex implements AutoCloseable {
             if (client.indices().existsAlias(a -> a.name(alias())).value()) {
                 List<Integer> versions = mappingVersionsBehindAlias();
                 if (versions.stream().allMatch(v -> v == MAPPING_VERSION)) {
-                    client.indices().putSettings(p -> p.index(alias()).settings(
-                            s -> s.refreshInterval(t -> t.time(properties.refreshInterval()))));
+                    // Also what turns the periodic refresh on again after a replay this node did not see end.
+                    restorePeriodicRefresh();
                     return false;
                 }
                 // The old index keeps serving while a rebuild builds its replacement (CatalogueRebuilds starts one).
@@ -137,11 +145,18 @@ public class CatalogueIndex implements AutoCloseable {
         return "0-" + properties.replicas();
     }
 
-    /** Replaces whatever is behind the alias with a new, empty index, then deletes the old ones. */
+    /**
+     * Replaces whatever is behind the alias with a new, empty index for a replay to fill, then deletes the old ones.
+     * The new index refreshes only when asked ({@link #writtenByReplay}) until the replay has caught up: a periodic
+     * refresh each second while a replay rewrites every document leaves a small segment each time, and
+     * Elasticsearch spent more time merging them than indexing (BENCHMARKS.md). The configured refresh comes back
+     * when the replay reaches the position it was reset at, when a live write follows it, or at the next start.
+     */
     public String recreate() {
         try {
             List<String> old = indicesBehindAlias();
-            String index = createIndex();
+            periodicRefreshOff.set(true);
+            String index = createIndex(NO_PERIODIC_REFRESH, liveReplicas());
             client.indices().updateAliases(u -> {
                 old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias()))));
                 return u.actions(a -> a.add(add -> add.index(index).alias(alias())));
@@ -161,6 +176,9 @@ public class CatalogueIndex implements AutoCloseable {
      * refresh, without waiting for the refresh ({@link WriteRefresh}).
      */
     public void written() {
+        if (periodicRefreshOff.get()) {
+            restorePeriodicRefresh();
+        }
         writeRefresh.written();
     }
 
@@ -171,8 +189,25 @@ public class CatalogueIndex implements AutoCloseable {
      * replay (BENCHMARKS.md, "2026-12-07, morning"), while its last writes still need one refresh when the index's
      * periodic refresh is off.
      */
-    public void writtenByReplay() {
+    public void writtenByReplay(boolean caughtUp) {
+        if (caughtUp) {
+            restorePeriodicRefresh();
+        }
         replayRefresh.written();
+    }
+
+    /**
+     * The index refreshes as configured again. A failure reaches the batch that asked, which is handled again; the
+     * setting is idempotent, so each segment of a replay may restore it.
+     */
+    private void restorePeriodicRefresh() {
+        try {
+            client.indices().putSettings(p -> p.index(alias()).settings(
+                    s -> s.refreshInterval(t -> t.time(properties.refreshInterval()))));
+            periodicRefreshOff.set(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch could not be reached to turn the catalogue's refresh on", e);
+        }
     }
 
     @Override

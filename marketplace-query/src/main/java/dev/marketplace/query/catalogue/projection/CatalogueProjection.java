@@ -34,6 +34,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -93,15 +94,28 @@ class CatalogueProjection {
 
     /**
      * Live writes are made searchable soon ({@link CatalogueIndex#written}); a replay's, which rewrite every document
-     * from the first event, at most every few seconds ({@link CatalogueIndex#writtenByReplay}).
+     * from the first event, at most every few seconds ({@link CatalogueIndex#writtenByReplay}); the replay's last
+     * batch of a segment turns the index's periodic refresh back on.
      */
     private void writtenToLiveIndex() {
         BatchingUnitOfWork<?> batch = CatalogueWrites.currentBatch();
-        if (batch != null && ReplayToken.isReplay(batch.getMessages().get(batch.getMessages().size() - 1))) {
-            index.writtenByReplay();
+        Message<?> last = batch == null ? null : batch.getMessages().get(batch.getMessages().size() - 1);
+        if (last != null && ReplayToken.isReplay(last)) {
+            index.writtenByReplay(reachedResetPosition(last));
         } else {
             index.written();
         }
+    }
+
+    /**
+     * Whether a replayed event is the one the replay was reset at, or beyond it: the replay has then caught up in
+     * its segment, though Axon calls the events replayed until a later one arrives.
+     */
+    static boolean reachedResetPosition(Message<?> replayed) {
+        return replayed instanceof TrackedEventMessage<?> tracked
+               && tracked.trackingToken() instanceof ReplayToken replay
+               && replay.position().isPresent() && replay.getTokenAtReset().position().isPresent()
+               && replay.position().getAsLong() >= replay.getTokenAtReset().position().getAsLong();
     }
 
     /** The documents of a batch that Elasticsearch refused: their events go to the catalogue's dead letters. */
