@@ -1,12 +1,14 @@
 package dev.marketplace.app.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.marketplace.app.support.MarketplaceClientTest;
 import dev.marketplace.app.support.MarketplaceIntegrationTest;
 import dev.marketplace.command.program.ProgramNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.Registration;
@@ -53,8 +55,8 @@ class ProcessorTimeoutsTest extends MarketplaceClientTest {
 
     @Test
     void aCommandStaysUntimedWhileTheSubscribingProcessorsHandleItsEvents() {
-        List<Boolean> timedAtCommit = new ArrayList<>();
-        List<Boolean> nested = new ArrayList<>();
+        List<Boolean> timedAtCommit = new CopyOnWriteArrayList<>();
+        List<Boolean> nested = new CopyOnWriteArrayList<>();
         MessageHandlerInterceptor<CommandMessage<?>> looking = (unitOfWork, chain) -> {
             unitOfWork.afterCommit(u -> timedAtCommit.add(u.root().resources().containsKey(TIMER)));
             return chain.proceed();
@@ -88,7 +90,7 @@ class ProcessorTimeoutsTest extends MarketplaceClientTest {
 
     @Test
     void aStreamingProcessorsBatchIsTimed() {
-        List<Boolean> timed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> timed = new CopyOnWriteArrayList<>();
         MessageHandlerInterceptor<EventMessage<?>> looking = (unitOfWork, chain) -> {
             timed.add(unitOfWork.isRoot() && unitOfWork.resources().containsKey(TIMER));
             return chain.proceed();
@@ -97,7 +99,7 @@ class ProcessorTimeoutsTest extends MarketplaceClientTest {
                 .registerHandlerInterceptor(looking);
         try {
             marketplace.register("dev-timed-audit", "Timed Audit Ferry");
-            org.awaitility.Awaitility.await().until(() -> !timed.isEmpty());
+            await().until(() -> !timed.isEmpty());
         } finally {
             audit.cancel();
         }
