@@ -12,7 +12,6 @@ import dev.marketplace.query.catalogue.projection.CatalogueReplays;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -43,7 +42,7 @@ class ReplayRefreshTest extends MarketplaceClientTest {
     void aReplayWritesWithThePeriodicRefreshOffAndTurnsItOnWhenCaughtUp() throws IOException {
         String tag = Marketplace.uniqueTag("replay-refresh");
         marketplace.publish("dev-replay-refresh", Marketplace.listing("Lighthouse Hours", "TRAVEL", List.of(tag)));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(marketplace.namesTagged(tag))
                 .containsExactly("Lighthouse Hours"));
         assertThat(refreshInterval()).isEqualTo("1s");
 
@@ -62,7 +61,7 @@ class ReplayRefreshTest extends MarketplaceClientTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(replays.isCaughtUp()).isTrue();
                 assertThat(refreshInterval()).as("the configured refresh, back after the replay").isEqualTo("1s");
-                assertThat(namesTagged(tag)).containsExactly("Lighthouse Hours");
+                assertThat(marketplace.namesTagged(tag)).containsExactly("Lighthouse Hours");
             });
         } finally {
             registration.cancel();
@@ -70,17 +69,12 @@ class ReplayRefreshTest extends MarketplaceClientTest {
         // Each segment turns the refresh on when its own replay has caught up, so a segment still replaying may see
         // it on again; the replay starts with it off.
         assertThat(duringReplay).as("the index's refresh interval while replayed events were handled")
-                .isNotEmpty().containsOnly(CatalogueIndex.NO_PERIODIC_REFRESH, "1s");
+                .isNotEmpty().isSubsetOf(CatalogueIndex.NO_PERIODIC_REFRESH, "1s");
         assertThat(duringReplay.get(0)).as("at the replay's first event").isEqualTo(CatalogueIndex.NO_PERIODIC_REFRESH);
     }
 
     private String refreshInterval() throws IOException {
         return client.indices().getSettings(g -> g.index(index.alias())).result().values().iterator().next()
                      .settings().index().refreshInterval().time();
-    }
-
-    private List<String> namesTagged(String tag) {
-        return marketplace.anonymous().documentName("search").variable("filter", Map.of("tags", List.of(tag)))
-                          .execute().path("catalogue.edges[*].node.name").entityList(String.class).get();
     }
 }

@@ -34,13 +34,13 @@ class SearchableAfterWriteTest extends MarketplaceClientTest {
         String tag = Marketplace.uniqueTag("fresh");
         String id = marketplace.publish("dev-fresh", Marketplace.listing("Harbour Tide Tables", "TOOLS", List.of(tag)));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(marketplace.namesTagged(tag))
                 .containsExactly("Harbour Tide Tables"));
 
         marketplace.as("dev-fresh", Role.DEVELOPER).documentName("updateListing")
                    .variable("input", Map.of("miniProgramId", id, "name", "Harbour Tide Charts")).execute()
                    .path("updateListing.name").entity(String.class).isEqualTo("Harbour Tide Charts");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(marketplace.namesTagged(tag))
                 .containsExactly("Harbour Tide Charts"));
     }
 
@@ -49,19 +49,14 @@ class SearchableAfterWriteTest extends MarketplaceClientTest {
         String tag = Marketplace.uniqueTag("replayed");
         String id = marketplace.publish("dev-replayed", Marketplace.listing("Ferry Timetable", "TRAVEL",
                                                                              List.of(tag)));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(namesTagged(tag))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(marketplace.namesTagged(tag))
                 .containsExactly("Ferry Timetable"));
 
         replays.replay();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(replays.isCaughtUp()).isTrue();
-            assertThat(namesTagged(tag)).containsExactly("Ferry Timetable");
+            assertThat(marketplace.namesTagged(tag)).containsExactly("Ferry Timetable");
         });
-    }
-
-    private List<String> namesTagged(String tag) {
-        return marketplace.anonymous().documentName("search").variable("filter", Map.of("tags", List.of(tag)))
-                          .execute().path("catalogue.edges[*].node.name").entityList(String.class).get();
     }
 }

@@ -32,6 +32,12 @@ public final class Marketplace {
         return anonymous;
     }
 
+    /** The names the catalogue finds, anonymously, for programs with the tag. */
+    public List<String> namesTagged(String tag) {
+        return anonymous().documentName("search").variable("filter", Map.of("tags", List.of(tag)))
+                          .execute().path("catalogue.edges[*].node.name").entityList(String.class).get();
+    }
+
     public HttpGraphQlTester as(String userId, Role... roles) {
         return anonymous.mutate().header("Authorization", "Bearer " + Tokens.forUser(userId, roles)).build();
     }

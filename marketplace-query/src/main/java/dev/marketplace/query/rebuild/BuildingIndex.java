@@ -18,12 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 record BuildingIndex(ElasticsearchClient client, CatalogueIndex index, CatalogueProperties properties) {
 
-    private static final String NO_REFRESH = CatalogueIndex.NO_PERIODIC_REFRESH;
     private static final String NO_REPLICAS = "false";
 
     /** A new, empty index for bulk writing; nothing names it yet. */
     String create() {
-        return call(() -> index.createIndex(NO_REFRESH, NO_REPLICAS));
+        return call(() -> index.createIndex(CatalogueIndex.NO_PERIODIC_REFRESH, NO_REPLICAS));
     }
 
     /**

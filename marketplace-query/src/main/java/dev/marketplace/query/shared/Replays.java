@@ -1,5 +1,6 @@
 package dev.marketplace.query.shared;
 
+import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -41,8 +42,12 @@ public abstract class Replays {
     }
 
     private static boolean reachedResetPosition(EventTrackerStatus status) {
-        return status.getResetPosition().isPresent() && status.getCurrentPosition().isPresent()
-                && status.getCurrentPosition().getAsLong() >= status.getResetPosition().getAsLong();
+        return reachedResetPosition(status.getCurrentPosition(), status.getResetPosition());
+    }
+
+    /** Whether a replay at {@code current} has reached the position it was reset at; false when either is unknown. */
+    public static boolean reachedResetPosition(OptionalLong current, OptionalLong reset) {
+        return current.isPresent() && reset.isPresent() && current.getAsLong() >= reset.getAsLong();
     }
 
     private StreamingEventProcessor processor() {

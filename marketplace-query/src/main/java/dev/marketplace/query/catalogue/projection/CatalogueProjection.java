@@ -20,6 +20,7 @@ import dev.marketplace.api.rating.RatingView;
 import dev.marketplace.query.catalogue.index.CatalogueDocument;
 import dev.marketplace.query.catalogue.index.CatalogueIndex;
 import dev.marketplace.query.catalogue.index.Popularity;
+import dev.marketplace.query.shared.Replays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,8 +115,7 @@ class CatalogueProjection {
     static boolean reachedResetPosition(Message<?> replayed) {
         return replayed instanceof TrackedEventMessage<?> tracked
                && tracked.trackingToken() instanceof ReplayToken replay
-               && replay.position().isPresent() && replay.getTokenAtReset().position().isPresent()
-               && replay.position().getAsLong() >= replay.getTokenAtReset().position().getAsLong();
+               && Replays.reachedResetPosition(replay.position(), replay.getTokenAtReset().position());
     }
 
     /** The documents of a batch that Elasticsearch refused: their events go to the catalogue's dead letters. */
